@@ -1,0 +1,124 @@
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import Router from '@koa/router';
+import Koa from 'koa';
+import helmet from 'koa-helmet';
+import type { Config } from './config';
+import { pingDatabase } from './db';
+import { createAuthenticators } from './http/auth';
+import { errorHandler } from './http/error-handler';
+import { buildOpenApi } from './http/openapi';
+import { requestContext } from './http/request-context';
+import { defineRoute, mountRoutes, type AnyRoute } from './http/route';
+import { spa } from './http/static';
+import type { Logger } from './logger';
+import { createAuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createResidentAuthService } from './modules/auth/resident-auth.service';
+import { createStaffAuthService } from './modules/auth/staff-auth.service';
+import { createTokenService } from './modules/auth/tokens';
+import { createWeChatLoginClient, type WeChatLoginClient } from './modules/auth/wechat.client';
+import { healthRoutes } from './modules/health/health.routes';
+import { stationAdminRoutes } from './modules/stations/stations.routes';
+import { createStationsService } from './modules/stations/stations.service';
+import { z } from 'zod';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  wechat?: WeChatLoginClient;
+  ping?: () => Promise<boolean>;
+}
+
+/** Builds the services once; the app, the seed step and tests share them. */
+export function createServices(config: Config, wechat?: WeChatLoginClient) {
+  const audit = createAuditService();
+  const tokens = createTokenService(config.jwtSecret, config.residentTokenTtl, config.auth.accessTokenTtlSeconds);
+  const wechatClient = wechat ?? createWeChatLoginClient({ apiBase: config.wechat.apiBase, appid: config.wechat.appid, secret: config.wechat.secret });
+  const residentAuth = createResidentAuthService({ tokens, wechat: wechatClient });
+  const staffAuth = createStaffAuthService({ tokens, audit, config });
+  const stations = createStationsService({ audit });
+  return { audit, tokens, residentAuth, staffAuth, stations };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** The Koa app without listen(): server.ts and the tests both start it. */
+export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDeps) {
+  const services = createServices(config, wechat);
+  const app = new Koa({ proxy: false });
+  app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
+
+  const rootRoutes = healthRoutes({ ping });
+  const apiRoutes: AnyRoute[] = [
+    ...authRoutes({ residentAuth: services.residentAuth, staffAuth: services.staffAuth, allowDevLogin: !config.isProduction }),
+    ...stationAdminRoutes({ stations: services.stations }),
+  ];
+  const groups = [{ prefix: '', routes: rootRoutes }, { prefix: API_PREFIX, routes: apiRoutes }];
+  const openApiRoute = defineRoute({
+    method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
+    summary: 'This OpenAPI 3.1 document',
+    responses: { 200: { description: 'OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
+    handler(ctx) {
+      ctx.body = openApi;
+    },
+  });
+  apiRoutes.push(openApiRoute);
+  const openApi = buildOpenApi(groups, { title: '心安驿站 API', version: '1.0.0' });
+
+  const auth = createAuthenticators({ tokens: services.tokens, staffAuth: services.staffAuth, audit: services.audit });
+  const root = new Router();
+  mountRoutes(root, rootRoutes, auth);
+  const api = new Router({ prefix: API_PREFIX });
+  mountRoutes(api, apiRoutes, auth);
+
+  app.use(requestContext(logger));
+  app.use(errorHandler());
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        // antd and Taro H5 inject style elements at run time.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+  }));
+  app.use(cors({
+    // Only listed origins get CORS headers; the admin site and H5 app are served from this same origin.
+    origin: (ctx) => (config.corsOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''),
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After', 'ETag'],
+    maxAge: 600,
+  }));
+  app.use(root.routes());
+  app.use(async (ctx, next) => {
+    if (!ctx.path.startsWith(API_PREFIX + '/') && ctx.path !== API_PREFIX) return next();
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8', jsonStrict: true }));
+  app.use(api.routes());
+  app.use(api.allowedMethods({ throw: true }));
+  app.use(spa('/app', config.static.miniappH5Dir, false));
+  app.use(spa('/admin', config.static.adminDir, true));
+  app.use(async (ctx, next) => {
+    if (ctx.path === '/') return ctx.redirect('/app/');
+    await next();
+  });
+
+  return { app, services, routes: groups, openApi };
+}

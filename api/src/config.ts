@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only reader of process.env. Every key is validated at start; production refuses development defaults.
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const DEV_DEMO_PASSWORD = 'XinAn-demo-2026!';
+
+const optionalString = z.string().trim().min(1).optional();
+
+const envSchema = z.object({
+  // development | test | production. Production forbids dev-login, demo data and generated secrets.
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Interface and port the HTTP server listens on.
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // MongoDB connection string. `npm start` fills it with the embedded FerretDB when unset.
+  MONGODB_URI: optionalString,
+  // Database name used when the URI carries none.
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('xinan'),
+  // HMAC key for JWTs (HS256). At least 32 characters. Required in production.
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  // Where local state lives: the embedded database files, media, the first admin password.
+  DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+  // WeChat mini-program credentials for jscode2session. Required in production.
+  WECHAT_APPID: optionalString,
+  WECHAT_SECRET: optionalString,
+  // Base URL of WeChat's server API; tests point it at a local fake server.
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  // Password for the first `admin` account; when unset a random one is generated, printed once and saved.
+  ADMIN_INITIAL_PASSWORD: z.string().min(12, 'ADMIN_INITIAL_PASSWORD must be at least 12 characters').optional(),
+  // Password of the demo staff accounts created outside production.
+  DEMO_PASSWORD: z.string().min(12).default(DEV_DEMO_PASSWORD),
+  // Comma-separated browser origins allowed to call the API cross-origin (the admin site is same-origin by default).
+  CORS_ORIGINS: z.string().default(''),
+  // Resident (WeChat) session lifetime.
+  RESIDENT_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('7d'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Folders with the built front ends, served under /app/ and /admin/.
+  MINIAPP_H5_DIR: z.string().default(path.join(repoRoot, 'miniapp', 'dist', 'h5')),
+  ADMIN_DIR: z.string().default(path.join(repoRoot, 'admin', 'dist')),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  mongodbUri: string | undefined;
+  mongodbDb: string;
+  jwtSecret: string;
+  dataDir: string;
+  wechat: { appid: string | undefined; secret: string | undefined; apiBase: string };
+  adminInitialPassword: string | undefined;
+  demoPassword: string;
+  corsOrigins: string[];
+  residentTokenTtl: string;
+  logLevel: Env['LOG_LEVEL'];
+  static: { miniappH5Dir: string; adminDir: string };
+  auth: {
+    accessTokenTtlSeconds: number;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+  };
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment. Throws ConfigError listing every problem at once. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError('Invalid configuration:\n' + parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n'));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (isProduction) {
+    const problems: string[] = [];
+    if (!e.JWT_SECRET) problems.push('JWT_SECRET is required in production');
+    if (!e.WECHAT_APPID || !e.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required in production');
+    if (!e.MONGODB_URI) problems.push('MONGODB_URI is required in production');
+    if (source.DEMO_PASSWORD) problems.push('DEMO_PASSWORD is a development setting; production has no demo accounts');
+    if (e.JWT_SECRET && /change-?me|secret|dev/i.test(e.JWT_SECRET) && e.JWT_SECRET.length < 48) {
+      problems.push('JWT_SECRET looks like a development placeholder');
+    }
+    if (problems.length) throw new ConfigError('Refusing to start in production:\n' + problems.map((p) => '  ' + p).join('\n'));
+  }
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    host: e.HOST,
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    jwtSecret: e.JWT_SECRET ?? devJwtSecret(dataDir),
+    dataDir,
+    wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, '') },
+    adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
+    demoPassword: e.DEMO_PASSWORD,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    residentTokenTtl: e.RESIDENT_TOKEN_TTL,
+    logLevel: e.LOG_LEVEL,
+    static: { miniappH5Dir: path.resolve(e.MINIAPP_H5_DIR), adminDir: path.resolve(e.ADMIN_DIR) },
+    auth: { accessTokenTtlSeconds: 15 * 60, maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 },
+    bodyLimit: '100kb',
+  };
+}
+
+/**
+ * Outside production a missing JWT_SECRET gets a random one kept under DATA_DIR, so tokens survive restarts
+ * of a developer's machine while no secret is ever committed.
+ */
+function devJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-jwt-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = crypto.randomBytes(48).toString('base64url');
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return fs.readFileSync(file, 'utf8').trim();
+  }
+}
+
+export { DEV_DEMO_PASSWORD };

@@ -1,0 +1,71 @@
+import type { Context, Next } from 'koa';
+import type { AuditService } from '../modules/audit/audit.service';
+import type { AuthenticatedStaff, StaffAuthService } from '../modules/auth/staff-auth.service';
+import { TokenExpired, type TokenService } from '../modules/auth/tokens';
+import { ForbiddenError, UnauthenticatedError } from './errors';
+import type { Authenticators, Role } from './route';
+
+function bearer(ctx: Context): string {
+  const header = ctx.get('Authorization');
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+  if (!match) throw new UnauthenticatedError();
+  return match[1]!;
+}
+
+function tokenError(e: unknown): never {
+  if (e instanceof TokenExpired) throw new UnauthenticatedError('TOKEN_EXPIRED', '登录已过期，请重新登录');
+  if (e instanceof UnauthenticatedError) throw e;
+  throw new UnauthenticatedError('UNAUTHENTICATED', '登录信息无效，请重新登录');
+}
+
+/**
+ * Verification happens in its own try; `next()` is called outside it, so errors from the route are never
+ * mistaken for authentication failures.
+ */
+export function createAuthenticators(deps: { tokens: TokenService; staffAuth: StaffAuthService; audit: AuditService }): Authenticators {
+  return {
+    resident: async (ctx: Context, next: Next) => {
+      let residentId: string;
+      try {
+        residentId = deps.tokens.verifyResident(bearer(ctx)).sub;
+      } catch (e) {
+        tokenError(e);
+      }
+      ctx.state.resident = { id: residentId };
+      await next();
+    },
+    staff: (roles: readonly Role[]) => async (ctx: Context, next: Next) => {
+      let staff: AuthenticatedStaff;
+      try {
+        staff = await deps.staffAuth.authenticate(bearer(ctx));
+      } catch (e) {
+        tokenError(e);
+      }
+      if (!roles.includes(staff.role)) {
+        await deps.audit.record(ctx, { actor: `staff:${staff.id}`, role: staff.role, action: 'access.denied', target: `${ctx.method} ${ctx.path}`, result: 'denied' });
+        throw new ForbiddenError('FORBIDDEN', '没有权限进行此操作');
+      }
+      ctx.state.staff = staff;
+      await next();
+    },
+  };
+}
+
+declare module 'koa' {
+  interface DefaultState {
+    requestId: string;
+    resident?: { id: string };
+    staff?: AuthenticatedStaff;
+  }
+}
+
+/** The authenticated staff member of a staff route (mountRoutes guarantees it is set). */
+export function currentStaff(ctx: Context): AuthenticatedStaff {
+  if (!ctx.state.staff) throw new UnauthenticatedError();
+  return ctx.state.staff;
+}
+
+export function currentResident(ctx: Context): { id: string } {
+  if (!ctx.state.resident) throw new UnauthenticatedError();
+  return ctx.state.resident;
+}

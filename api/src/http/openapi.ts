@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { AnyRoute } from './route';
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.string().describe('Stable English error code'),
+    message: z.string().describe('Message for people, in Simplified Chinese'),
+    details: z.unknown().optional(),
+  }),
+});
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+function strictJsonSchema(schema: z.ZodObject<z.ZodRawShape>, io: 'input' | 'output') {
+  return jsonSchema(schema.strict(), io);
+}
+
+/** Builds the OpenAPI 3.1 document from the same route definitions that validate requests. */
+export function buildOpenApi(groups: readonly { prefix: string; routes: readonly AnyRoute[] }[], info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { prefix, routes } of groups) for (const r of routes) {
+    const oaPath = prefix + r.path.replace(/:(\w+)/g, '{$1}');
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+      if (!schema) continue;
+      for (const [name, field] of Object.entries(schema.shape)) {
+        const f = field as z.ZodType;
+        parameters.push({ name, in: where, required: where === 'path' || !f.safeParse(undefined).success, schema: jsonSchema(f, 'input') });
+      }
+    }
+    const responses: Record<string, unknown> = {};
+    for (const [status, spec] of Object.entries(r.responses)) {
+      responses[status] = spec.schema
+        ? { description: spec.description, content: { [spec.contentType ?? 'application/json']: { schema: jsonSchema(spec.schema, 'output') } } }
+        : { description: spec.description };
+    }
+    const errors: Record<string, string> = { 400: 'Invalid input', 500: 'Unexpected error' };
+    if (r.body) {
+      errors[413] = 'Body too large';
+      errors[415] = 'Body is not JSON';
+    }
+    if (r.access.kind !== 'public') errors[401] = 'Missing, invalid or expired token';
+    if (r.access.kind === 'staff') errors[403] = 'Role or station scope does not allow this';
+    for (const [status, description] of Object.entries(errors)) {
+      responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    }
+    paths[oaPath] ??= {};
+    paths[oaPath][r.method] = {
+      summary: r.summary,
+      tags: r.tags,
+      operationId: `${r.method}_${r.path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: strictJsonSchema(r.body, 'input') } } } } : {}),
+      responses,
+      ...(r.access.kind === 'public' ? {} : { security: [{ [r.access.kind === 'resident' ? 'residentToken' : 'staffToken']: [] }] }),
+      ...(r.access.kind === 'staff' ? { 'x-roles': r.access.roles } : {}),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: info.title, version: info.version },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorSchema, 'output') },
+      securitySchemes: {
+        residentToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Resident token from /auth/wechat or /auth/dev-login' },
+        staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Staff access token from /auth/staff/login' },
+      },
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import { z } from 'zod';
+import { AppError, ValidationError } from './errors';
+
+export const ROLES = ['editor', 'reviewer', 'station_staff', 'district_admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who may call a route. Staff routes list their roles explicitly; nothing is allowed by default. */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'resident' }
+  | { kind: 'staff'; roles: readonly Role[] };
+
+type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<B, Q, P> {
+  body: Infer<B>;
+  query: Infer<Q>;
+  params: Infer<P>;
+}
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+export interface RouteDef<B extends ObjectSchema | undefined, Q extends ObjectSchema | undefined, P extends ObjectSchema | undefined> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Success responses with their schemas; error responses are added from `access` and the validators. */
+  responses: Record<number, ResponseSpec>;
+  handler: (ctx: Context, input: RouteInput<B, Q, P>) => Promise<void> | void;
+}
+
+// Erased form stored in registries: the concrete schema types only matter where a route is written.
+export type AnyRoute = RouteDef<ObjectSchema | undefined, ObjectSchema | undefined, ObjectSchema | undefined>;
+
+/** Declares a route: its schemas are the validator, the handler's types and the OpenAPI document at once. */
+export function defineRoute<
+  B extends ObjectSchema | undefined = undefined,
+  Q extends ObjectSchema | undefined = undefined,
+  P extends ObjectSchema | undefined = undefined,
+>(def: RouteDef<B, Q, P>): AnyRoute {
+  if (['post', 'put', 'patch'].includes(def.method) && !def.body) {
+    throw new Error(`${def.method.toUpperCase()} ${def.path} must declare a body schema`);
+  }
+  const declaredParams = [...def.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  if (declaredParams.length && !def.params) {
+    throw new Error(`${def.method.toUpperCase()} ${def.path} must declare a params schema`);
+  }
+  if (!Object.keys(def.responses).some((s) => Number(s) < 400)) {
+    throw new Error(`${def.method.toUpperCase()} ${def.path} must declare its success response`);
+  }
+  return def as unknown as AnyRoute;
+}
+
+export interface Authenticators {
+  resident: Middleware;
+  staff: (roles: readonly Role[]) => Middleware;
+}
+
+/** Parses against a strict version of the schema: unknown keys and operator objects are a 400, never a query. */
+export function parseStrict<S extends ObjectSchema>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
+  const result = schema.strict().safeParse(value ?? {});
+  if (!result.success) {
+    throw new ValidationError(
+      result.error.issues.map((i) => ({
+        in: where,
+        path: i.path.join('.'),
+        code: i.code,
+        message: i.message,
+      })),
+    );
+  }
+  return result.data as z.output<S>;
+}
+
+/** Mounts routes in a fixed order: authenticate → authorize → content type → validate → handler. */
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: Authenticators): void {
+  for (const route of routes) {
+    const chain: Middleware[] = [];
+    if (route.access.kind === 'resident') chain.push(auth.resident);
+    if (route.access.kind === 'staff') chain.push(auth.staff(route.access.roles));
+    chain.push(async (ctx) => {
+      if (route.body && !ctx.is('application/json')) {
+        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交 (Content-Type: application/json)');
+      }
+      const input = {
+        params: route.params ? parseStrict(route.params, ctx.params, 'params') : undefined,
+        query: parseStrict(route.query ?? z.object({}), ctx.query, 'query'),
+        body: route.body ? parseStrict(route.body, (ctx.request as { body?: unknown }).body, 'body') : undefined,
+      };
+      await route.handler(ctx, input as unknown as RouteInput<undefined, undefined, undefined>);
+    });
+    router[route.method](route.path, ...chain);
+  }
+}

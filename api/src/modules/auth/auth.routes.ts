@@ -1,0 +1,83 @@
+import { currentResident, currentStaff } from '../../http/auth';
+import { ROLES, defineRoute, type AnyRoute } from '../../http/route';
+import {
+  devLoginBody, logoutBody, refreshBody, residentLoginResponse, residentProfile, staffLoginBody, staffLoginResponse, staffProfile, wechatLoginBody,
+} from './auth.schemas';
+import type { ResidentAuthService } from './resident-auth.service';
+import type { StaffAuthService } from './staff-auth.service';
+
+export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth: StaffAuthService; allowDevLogin: boolean }): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    defineRoute({
+      method: 'post', path: '/auth/wechat', tags: ['auth'], access: { kind: 'public' },
+      summary: 'Resident login: exchange a wx.login code for a token',
+      body: wechatLoginBody,
+      responses: { 200: { description: 'Logged in', schema: residentLoginResponse } },
+      async handler(ctx, { body }) {
+        ctx.body = await deps.residentAuth.loginWithWeChat(body.code);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/me', tags: ['residents'], access: { kind: 'resident' },
+      summary: 'The signed-in resident',
+      responses: { 200: { description: 'Profile', schema: residentProfile } },
+      async handler(ctx) {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await deps.residentAuth.getProfile(currentResident(ctx).id);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/auth/staff/login', tags: ['auth'], access: { kind: 'public' },
+      summary: 'Staff login with username and password',
+      body: staffLoginBody,
+      responses: { 200: { description: 'Logged in', schema: staffLoginResponse } },
+      async handler(ctx, { body }) {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await deps.staffAuth.login(ctx, body.username, body.password);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/auth/staff/refresh', tags: ['auth'], access: { kind: 'public' },
+      summary: 'Rotate a refresh token; a reused token revokes its whole family',
+      body: refreshBody,
+      responses: { 200: { description: 'New token pair', schema: staffLoginResponse } },
+      async handler(ctx, { body }) {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await deps.staffAuth.refresh(ctx, body.refreshToken);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/auth/staff/logout', tags: ['auth'], access: { kind: 'staff', roles: ROLES },
+      summary: 'End this staff session (all its refresh tokens and access tokens)',
+      body: logoutBody,
+      responses: { 204: { description: 'Logged out' } },
+      async handler(ctx) {
+        const staff = currentStaff(ctx);
+        await deps.staffAuth.logout(ctx, staff.sessionId, staff.id);
+        ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/staff/me', tags: ['staff'], access: { kind: 'staff', roles: ROLES },
+      summary: 'The signed-in staff member',
+      responses: { 200: { description: 'Profile', schema: staffProfile } },
+      async handler(ctx) {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await deps.staffAuth.profileOf(currentStaff(ctx).id);
+      },
+    }),
+  ];
+  if (deps.allowDevLogin) {
+    // Outside production only: the H5 build and tests log in without WeChat. In production the route is never mounted.
+    routes.push(defineRoute({
+      method: 'post', path: '/auth/dev-login', tags: ['auth'], access: { kind: 'public' },
+      summary: 'Development only: log in as a resident by openid',
+      body: devLoginBody,
+      responses: { 200: { description: 'Logged in', schema: residentLoginResponse } },
+      async handler(ctx, { body }) {
+        ctx.body = await deps.residentAuth.loginByOpenid(body.openid);
+      },
+    }));
+  }
+  return routes;
+}

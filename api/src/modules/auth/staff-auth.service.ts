@@ -1,0 +1,158 @@
+import type { Context } from 'koa';
+import { Types } from 'mongoose';
+import type { Config } from '../../config';
+import { LockedError, UnauthenticatedError } from '../../http/errors';
+import type { AuditService } from '../audit/audit.service';
+import { StaffModel } from '../staff/staff.model';
+import { StationModel } from '../stations/station.model';
+import { burnPasswordCheck, verifyPassword } from './password';
+import { RefreshTokenModel } from './refresh-token.model';
+import { StaffSessionModel } from './staff-session.model';
+import { hashRefreshToken, newRefreshToken, type TokenService } from './tokens';
+
+export interface StaffLoginResult {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: StaffProfile;
+}
+
+export interface StaffProfile {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'editor' | 'reviewer' | 'station_staff' | 'district_admin';
+  stationId: string | null;
+  stationName: string | null;
+}
+
+const INVALID = () => new UnauthenticatedError('INVALID_CREDENTIALS', '用户名或密码不正确');
+const REFRESH_INVALID = () => new UnauthenticatedError('REFRESH_TOKEN_INVALID', '登录已过期，请重新登录');
+
+export function createStaffAuthService(deps: { tokens: TokenService; audit: AuditService; config: Config }) {
+  const { tokens, audit } = deps;
+  const { maxFailedLogins, lockoutMinutes, sessionIdleMinutes, sessionAbsoluteHours } = deps.config.auth;
+
+  async function profileOf(staffId: Types.ObjectId | string): Promise<StaffProfile> {
+    const staff = await StaffModel.findById(staffId).lean();
+    if (!staff || staff.disabled) throw new UnauthenticatedError('UNAUTHENTICATED', '账号不可用，请联系管理员');
+    const station = staff.stationId ? await StationModel.findById(staff.stationId, { name: 1 }).lean() : null;
+    return {
+      id: String(staff._id),
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role,
+      stationId: staff.stationId ? String(staff.stationId) : null,
+      stationName: station?.name ?? null,
+    };
+  }
+
+  async function issue(sessionId: Types.ObjectId, profile: StaffProfile): Promise<StaffLoginResult> {
+    const { token, hash } = newRefreshToken();
+    const now = Date.now();
+    await RefreshTokenModel.create({
+      _id: hash, sessionId, staffId: profile.id,
+      expiresAt: new Date(now + sessionIdleMinutes * 60_000),
+    });
+    return {
+      accessToken: tokens.signStaff({ sub: profile.id, sid: String(sessionId), role: profile.role }),
+      refreshToken: token,
+      expiresIn: tokens.accessTokenTtlSeconds,
+      user: profile,
+    };
+  }
+
+  async function revokeSession(sessionId: Types.ObjectId | string, reason: 'logout' | 'refresh_reuse' | 'idle' | 'expired') {
+    await StaffSessionModel.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date(), revokedReason: reason } });
+  }
+
+  return {
+    profileOf,
+
+    async login(ctx: Context, username: string, password: string): Promise<StaffLoginResult> {
+      const staff = await StaffModel.findOne({ usernameLower: username.toLowerCase() }).lean();
+      if (!staff || staff.disabled) {
+        await burnPasswordCheck(password);
+        await audit.record(ctx, { actor: 'anonymous', action: 'auth.login', target: 'staff', result: 'failure', detail: { reason: 'unknown_user' } });
+        throw INVALID();
+      }
+      const actor = `staff:${String(staff._id)}`;
+      const now = new Date();
+      if (staff.lockedUntil && staff.lockedUntil > now) {
+        await audit.record(ctx, { actor, role: staff.role, action: 'auth.login', result: 'denied', detail: { reason: 'locked' } });
+        throw lockedError(staff.lockedUntil, now);
+      }
+      if (!(await verifyPassword(staff.passwordHash, password))) {
+        // $inc is atomic, so concurrent wrong guesses are all counted.
+        const counted = await StaffModel.findOneAndUpdate({ _id: staff._id }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
+        if (counted && counted.failedLogins >= maxFailedLogins) {
+          const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
+          await StaffModel.updateOne({ _id: staff._id }, { $set: { lockedUntil, failedLogins: 0 } });
+          await audit.record(ctx, { actor, role: staff.role, action: 'auth.lockout', result: 'failure', detail: { minutes: lockoutMinutes } });
+          throw lockedError(lockedUntil, now);
+        }
+        await audit.record(ctx, { actor, role: staff.role, action: 'auth.login', result: 'failure', detail: { reason: 'bad_password' } });
+        throw INVALID();
+      }
+      await StaffModel.updateOne({ _id: staff._id }, { $set: { failedLogins: 0, lockedUntil: null } });
+      const session = await StaffSessionModel.create({ staffId: staff._id, ip: ctx.ip, userAgent: ctx.get('User-Agent').slice(0, 256) });
+      await audit.record(ctx, { actor, role: staff.role, action: 'auth.login', result: 'success' });
+      return issue(session._id, await profileOf(staff._id));
+    },
+
+    async refresh(ctx: Context, refreshToken: string): Promise<StaffLoginResult> {
+      const hash = hashRefreshToken(refreshToken);
+      const now = new Date();
+      // Spend the token atomically: of two concurrent refreshes with one token, exactly one wins.
+      const spent = await RefreshTokenModel.findOneAndUpdate(
+        { _id: hash, usedAt: null, expiresAt: { $gt: now } },
+        { $set: { usedAt: now } },
+        { returnDocument: 'after' },
+      ).lean();
+      if (!spent) {
+        const known = await RefreshTokenModel.findById(hash).lean();
+        if (known?.usedAt) {
+          // A spent token came back: someone holds a copy. End the whole family, the thief's and the owner's.
+          await revokeSession(known.sessionId, 'refresh_reuse');
+          await audit.record(ctx, { actor: `staff:${String(known.staffId)}`, action: 'auth.refresh_reuse', result: 'denied', target: `session:${String(known.sessionId)}` });
+        }
+        throw REFRESH_INVALID();
+      }
+      const session = await StaffSessionModel.findById(spent.sessionId).lean();
+      if (!session || session.revokedAt) throw REFRESH_INVALID();
+      if (session.createdAt.getTime() + sessionAbsoluteHours * 3_600_000 < now.getTime()) {
+        await revokeSession(session._id, 'expired');
+        throw REFRESH_INVALID();
+      }
+      await StaffSessionModel.updateOne({ _id: session._id }, { $set: { lastUsedAt: now } });
+      return issue(session._id, await profileOf(session.staffId));
+    },
+
+    async logout(ctx: Context, sessionId: string, staffId: string): Promise<void> {
+      await revokeSession(sessionId, 'logout');
+      await audit.record(ctx, { actor: `staff:${staffId}`, action: 'auth.logout', result: 'success', target: `session:${sessionId}` });
+    },
+
+    /** Resolves an access token to a live staff member; revoked sessions and disabled accounts are refused. */
+    async authenticate(accessToken: string) {
+      const claims = tokens.verifyStaff(accessToken);
+      if (!Types.ObjectId.isValid(claims.sid)) throw new UnauthenticatedError();
+      const session = await StaffSessionModel.findById(claims.sid, { revokedAt: 1, staffId: 1 }).lean();
+      if (!session || session.revokedAt || String(session.staffId) !== claims.sub) {
+        throw new UnauthenticatedError('SESSION_REVOKED', '登录已失效，请重新登录');
+      }
+      const staff = await StaffModel.findById(claims.sub, { role: 1, stationId: 1, disabled: 1, username: 1 }).lean();
+      if (!staff || staff.disabled) throw new UnauthenticatedError('SESSION_REVOKED', '账号不可用，请联系管理员');
+      return { id: String(staff._id), role: staff.role, stationId: staff.stationId ? String(staff.stationId) : null, sessionId: claims.sid };
+    },
+  };
+}
+
+function lockedError(lockedUntil: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new LockedError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定，请在 ${minutes} 分钟后再试`, seconds);
+}
+
+export type StaffAuthService = ReturnType<typeof createStaffAuthService>;
+export type AuthenticatedStaff = Awaited<ReturnType<StaffAuthService['authenticate']>>;

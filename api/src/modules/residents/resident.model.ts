@@ -1,0 +1,16 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+// A resident known by the WeChat openid of our mini-program. Nothing else personal is stored here.
+const residentSchema = new Schema(
+  {
+    openid: { type: String, required: true, maxlength: 128 },
+    createdAt: { type: Date, required: true, default: () => new Date() },
+    lastLoginAt: { type: Date },
+  },
+  { versionKey: false, collection: 'residents' },
+);
+// One account per openid, also under concurrent first logins.
+residentSchema.index({ openid: 1 }, { unique: true });
+
+export type Resident = InferSchemaType<typeof residentSchema>;
+export const ResidentModel = model('Resident', residentSchema);

@@ -1,0 +1,29 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+export const STATION_LEVELS = ['district', 'street', 'community'] as const;
+
+// A social psychological service station in the three-tier tree. `ancestors` (root first) is kept so
+// "this station and everything under it" is one indexed query, without $graphLookup (not in FerretDB).
+const stationSchema = new Schema(
+  {
+    name: { type: String, required: true, maxlength: 80 },
+    level: { type: String, enum: STATION_LEVELS, required: true },
+    parentId: { type: Schema.Types.ObjectId, ref: 'Station', default: null },
+    ancestors: { type: [Schema.Types.ObjectId], required: true, default: [] },
+    address: { type: String, maxlength: 200, default: '' },
+    phone: { type: String, maxlength: 40, default: '' },
+    openingHours: { type: String, maxlength: 200, default: '' },
+    intro: { type: String, maxlength: 2000, default: '' },
+    // Stable key of demo and seeded stations; lets seeding be idempotent.
+    seedKey: { type: String, default: null },
+    createdAt: { type: Date, required: true, default: () => new Date() },
+    updatedAt: { type: Date, required: true, default: () => new Date() },
+  },
+  { versionKey: false, collection: 'stations' },
+);
+// Subtree queries for station staff scope.
+stationSchema.index({ ancestors: 1 });
+stationSchema.index({ parentId: 1 });
+
+export type Station = InferSchemaType<typeof stationSchema>;
+export const StationModel = model('Station', stationSchema);

@@ -1,0 +1,70 @@
+import http from 'node:http';
+import content from '@xinan/content';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { connectDatabase, disconnectDatabase } from './db';
+import { closeGracefully } from './lifecycle';
+import { createLogger } from './logger';
+import { bootstrapStaff } from './modules/staff/staff.bootstrap';
+
+// config → database → first-start bootstrap → listen → graceful shutdown on SIGTERM/SIGINT.
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(e.message + '\n');
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  if (!config.mongodbUri) {
+    process.stderr.write('MONGODB_URI is not set. Use `npm start` (it runs the embedded database) or set MONGODB_URI.\n');
+    process.exit(78);
+  }
+  await connectDatabase(config.mongodbUri, config.mongodbDb);
+  const { app, services } = createApp({ config, logger });
+  await bootstrapStaff(services.stations, {
+    dataDir: config.dataDir,
+    isProduction: config.isProduction,
+    adminInitialPassword: config.adminInitialPassword,
+    demoPassword: config.demoPassword,
+    demoStations: content.demoStations.stations,
+    print: (line) => process.stdout.write(line + '\n'),
+  });
+
+  const server = http.createServer(app.callback());
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ port, env: config.env }, 'listening');
+  process.stdout.write(
+    `\n心安驿站已启动 (${config.env})\n` +
+    `  居民端 H5   ${base}/app/\n` +
+    `  管理后台    ${base}/admin/\n` +
+    `  API         ${base}/api/v1  (OpenAPI: ${base}/api/v1/openapi.json)\n` +
+    `  健康检查    ${base}/healthz\n\n`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    await closeGracefully(server, [disconnectDatabase], 10_000);
+    logger.info('shutdown complete');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`API failed to start: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
