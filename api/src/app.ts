@@ -120,5 +120,5 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
     await next();
   });
 
-  return { app, services, routes: groups, openApi };
+  return { app, services, routes: groups, routers: [root, api], openApi };
 }

@@ -38,7 +38,8 @@ export function errorHandler() {
       }
       const status = err.status ?? err.statusCode ?? 500;
       if (status < 500 && HTTP_ERROR_CODES[status]) {
-        const mapped = err.type === 'entity.parse.failed'
+        // co-body marks unparsable JSON (and __proto__ poisoning) as a SyntaxError with status 400.
+        const mapped = status === 400 && err.name === 'SyntaxError'
           ? { code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' }
           : HTTP_ERROR_CODES[status]!;
         ctx.status = status;

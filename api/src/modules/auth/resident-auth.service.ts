@@ -26,12 +26,17 @@ function mapWeChatError(e: WeChatError): AppError {
 export function createResidentAuthService(deps: { tokens: TokenService; wechat: WeChatLoginClient }) {
   async function loginByOpenid(openid: string): Promise<ResidentLogin> {
     const now = new Date();
-    // Upsert keyed by the unique openid: concurrent first logins converge on one resident.
-    const resident = await ResidentModel.findOneAndUpdate(
+    // Upsert keyed by the unique openid. Two concurrent first logins race on the unique index; the loser
+    // gets a duplicate-key error and simply reads the winner's document.
+    const upsert = () => ResidentModel.findOneAndUpdate(
       { openid },
       { $setOnInsert: { openid, createdAt: now }, $set: { lastLoginAt: now } },
       { upsert: true, returnDocument: 'after' },
     ).lean();
+    const resident = await upsert().catch((e: { code?: number }) => {
+      if (e.code === 11000) return upsert();
+      throw e;
+    });
     if (!resident) throw new Error('resident upsert returned nothing');
     const id = String(resident._id);
     return { token: deps.tokens.signResident(id), user: { id } };

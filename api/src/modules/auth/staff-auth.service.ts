@@ -1,12 +1,14 @@
 import type { Context } from 'koa';
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import type { Config } from '../../config';
 import { LockedError, UnauthenticatedError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import { StaffModel } from '../staff/staff.model';
 import { StationModel } from '../stations/station.model';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { RefreshTokenModel } from './refresh-token.model';
+import { LoginFailureModel } from './login-failure.model';
+import { lockedUntil, lockoutLookbackMs } from './lockout';
+import { RefreshTokenModel, RefreshTokenSpendModel } from './refresh-token.model';
 import { StaffSessionModel } from './staff-session.model';
 import { hashRefreshToken, newRefreshToken, type TokenService } from './tokens';
 
@@ -62,6 +64,19 @@ export function createStaffAuthService(deps: { tokens: TokenService; audit: Audi
     };
   }
 
+  const policy = { maxFailures: maxFailedLogins, windowMinutes: lockoutMinutes, lockMinutes: lockoutMinutes };
+
+  function recentFailures(staffId: Types.ObjectId, now: Date) {
+    return LoginFailureModel.find(
+      { staffId, at: mongoose.trusted({ $gt: new Date(now.getTime() - lockoutLookbackMs(policy)) }) },
+      { at: 1 },
+    ).sort({ at: 1, _id: 1 }).lean();
+  }
+
+  async function currentLock(staffId: Types.ObjectId, now: Date): Promise<Date | null> {
+    return lockedUntil((await recentFailures(staffId, now)).map((f) => f.at), now, policy);
+  }
+
   async function revokeSession(sessionId: Types.ObjectId | string, reason: 'logout' | 'refresh_reuse' | 'idle' | 'expired') {
     await StaffSessionModel.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date(), revokedReason: reason } });
   }
@@ -78,23 +93,26 @@ export function createStaffAuthService(deps: { tokens: TokenService; audit: Audi
       }
       const actor = `staff:${String(staff._id)}`;
       const now = new Date();
-      if (staff.lockedUntil && staff.lockedUntil > now) {
+      const lockUntil = await currentLock(staff._id, now);
+      if (lockUntil) {
         await audit.record(ctx, { actor, role: staff.role, action: 'auth.login', result: 'denied', detail: { reason: 'locked' } });
-        throw lockedError(staff.lockedUntil, now);
+        throw lockedError(lockUntil, now);
       }
       if (!(await verifyPassword(staff.passwordHash, password))) {
-        // $inc is atomic, so concurrent wrong guesses are all counted.
-        const counted = await StaffModel.findOneAndUpdate({ _id: staff._id }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
-        if (counted && counted.failedLogins >= maxFailedLogins) {
-          const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
-          await StaffModel.updateOne({ _id: staff._id }, { $set: { lockedUntil, failedLogins: 0 } });
-          await audit.record(ctx, { actor, role: staff.role, action: 'auth.lockout', result: 'failure', detail: { minutes: lockoutMinutes } });
-          throw lockedError(lockedUntil, now);
+        const mine = await LoginFailureModel.create({ staffId: staff._id, at: now });
+        const failures = await recentFailures(staff._id, now);
+        const until = lockedUntil(failures.map((f) => f.at), now, policy);
+        if (until) {
+          // Of concurrent failing requests, only the one whose failure completed the count writes the audit entry.
+          if (String(failures[maxFailedLogins - 1]?._id) === String(mine._id)) {
+            await audit.record(ctx, { actor, role: staff.role, action: 'auth.lockout', result: 'failure', detail: { minutes: lockoutMinutes } });
+          }
+          throw lockedError(until, now);
         }
         await audit.record(ctx, { actor, role: staff.role, action: 'auth.login', result: 'failure', detail: { reason: 'bad_password' } });
         throw INVALID();
       }
-      await StaffModel.updateOne({ _id: staff._id }, { $set: { failedLogins: 0, lockedUntil: null } });
+      await LoginFailureModel.deleteMany({ staffId: staff._id });
       const session = await StaffSessionModel.create({ staffId: staff._id, ip: ctx.ip, userAgent: ctx.get('User-Agent').slice(0, 256) });
       await audit.record(ctx, { actor, role: staff.role, action: 'auth.login', result: 'success' });
       return issue(session._id, await profileOf(staff._id));
@@ -103,22 +121,22 @@ export function createStaffAuthService(deps: { tokens: TokenService; audit: Audi
     async refresh(ctx: Context, refreshToken: string): Promise<StaffLoginResult> {
       const hash = hashRefreshToken(refreshToken);
       const now = new Date();
-      // Spend the token atomically: of two concurrent refreshes with one token, exactly one wins.
-      const spent = await RefreshTokenModel.findOneAndUpdate(
-        { _id: hash, usedAt: null, expiresAt: { $gt: now } },
-        { $set: { usedAt: now } },
-        { returnDocument: 'after' },
-      ).lean();
-      if (!spent) {
-        const known = await RefreshTokenModel.findById(hash).lean();
-        if (known?.usedAt) {
-          // A spent token came back: someone holds a copy. End the whole family, the thief's and the owner's.
-          await revokeSession(known.sessionId, 'refresh_reuse');
-          await audit.record(ctx, { actor: `staff:${String(known.staffId)}`, action: 'auth.refresh_reuse', result: 'denied', target: `session:${String(known.sessionId)}` });
-        }
+      const token = await RefreshTokenModel.findById(hash).lean();
+      if (!token) throw REFRESH_INVALID();
+      try {
+        await RefreshTokenSpendModel.create({ _id: hash, sessionId: token.sessionId, at: now });
+      } catch (e) {
+        if ((e as { code?: number }).code !== 11000) throw e;
+        // A spent token came back: someone holds a copy. End the whole family, the thief's and the owner's.
+        await revokeSession(token.sessionId, 'refresh_reuse');
+        await audit.record(ctx, { actor: `staff:${String(token.staffId)}`, action: 'auth.refresh_reuse', result: 'denied', target: `session:${String(token.sessionId)}` });
         throw REFRESH_INVALID();
       }
-      const session = await StaffSessionModel.findById(spent.sessionId).lean();
+      if (token.expiresAt <= now) {
+        await revokeSession(token.sessionId, 'idle');
+        throw REFRESH_INVALID();
+      }
+      const session = await StaffSessionModel.findById(token.sessionId).lean();
       if (!session || session.revokedAt) throw REFRESH_INVALID();
       if (session.createdAt.getTime() + sessionAbsoluteHours * 3_600_000 < now.getTime()) {
         await revokeSession(session._id, 'expired');

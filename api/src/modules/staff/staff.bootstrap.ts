@@ -19,12 +19,17 @@ export interface BootstrapOptions {
 async function ensureStaff(username: string, displayName: string, role: Role, password: string, extra: { stationId?: Types.ObjectId; demo?: boolean } = {}) {
   const passwordHash = await hashPassword(password);
   // Upsert on the unique lower-cased username: several API instances starting at once create one account.
-  const res = await StaffModel.updateOne(
-    { usernameLower: username.toLowerCase() },
-    { $setOnInsert: { username, usernameLower: username.toLowerCase(), displayName, role, passwordHash, stationId: extra.stationId ?? null, demo: extra.demo ?? false } },
-    { upsert: true },
-  );
-  return res.upsertedCount > 0;
+  try {
+    const res = await StaffModel.updateOne(
+      { usernameLower: username.toLowerCase() },
+      { $setOnInsert: { username, usernameLower: username.toLowerCase(), displayName, role, passwordHash, stationId: extra.stationId ?? null, demo: extra.demo ?? false } },
+      { upsert: true },
+    );
+    return res.upsertedCount > 0;
+  } catch (e) {
+    if ((e as { code?: number }).code === 11000) return false; // another instance created it first
+    throw e;
+  }
 }
 
 /**

@@ -11,8 +11,6 @@ const staffSchema = new Schema(
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', default: null },
     passwordHash: { type: String, required: true },
     passwordChangedAt: { type: Date, required: true, default: () => new Date() },
-    failedLogins: { type: Number, required: true, default: 0 },
-    lockedUntil: { type: Date, default: null },
     disabled: { type: Boolean, required: true, default: false },
     demo: { type: Boolean, required: true, default: false },
     createdAt: { type: Date, required: true, default: () => new Date() },

@@ -1,4 +1,5 @@
-import { Types } from 'mongoose';
+import crypto from 'node:crypto';
+import mongoose, { Types } from 'mongoose';
 import { ForbiddenError, NotFoundError } from '../../http/errors';
 import type { AuthenticatedStaff } from '../auth/staff-auth.service';
 import type { AuditService } from '../audit/audit.service';
@@ -36,6 +37,10 @@ export interface DemoStation {
   phone: string;
 }
 
+export function seedStationId(key: string): Types.ObjectId {
+  return new Types.ObjectId(crypto.createHash('sha256').update(`station:${key}`).digest('hex').slice(0, 24));
+}
+
 export function createStationsService(deps: { audit: AuditService }) {
   /** Filter for the stations a staff member may act for: district admins all, station staff their subtree. */
   function scopeFilter(staff: AuthenticatedStaff) {
@@ -44,7 +49,7 @@ export function createStationsService(deps: { audit: AuditService }) {
       const own = new Types.ObjectId(staff.stationId);
       return { $or: [{ _id: own }, { ancestors: own }] };
     }
-    return { _id: { $in: [] as Types.ObjectId[] } };
+    return { _id: mongoose.trusted({ $in: [] as Types.ObjectId[] }) };
   }
 
   async function findInScope(ctx: Context, staff: AuthenticatedStaff, stationId: string): Promise<StationDoc> {
@@ -97,14 +102,16 @@ export function createStationsService(deps: { audit: AuditService }) {
         const parentId = s.parent ? ids.get(s.parent) : null;
         if (s.parent && !parentId) throw new Error(`seed station ${s.key}: unknown parent ${s.parent}`);
         const ancestors = s.parent ? [...(ancestorsOf.get(s.parent) ?? []), parentId as Types.ObjectId] : [];
-        const doc = await StationModel.findOneAndUpdate(
-          { seedKey: s.key },
-          { $setOnInsert: { seedKey: s.key, name: s.name, level: s.level, parentId: parentId ?? null, ancestors, address: s.address, phone: s.phone } },
-          { upsert: true, returnDocument: 'after' },
-        ).lean();
-        if (!doc) throw new Error(`seed station ${s.key} was not stored`);
-        ids.set(s.key, doc._id);
-        ancestorsOf.set(s.key, doc.ancestors);
+        // The _id is derived from the seed key, so the unique _id makes seeding idempotent even when two
+        // instances seed at once (an upsert on seedKey could insert twice without a unique index).
+        const _id = seedStationId(s.key);
+        try {
+          await StationModel.create({ _id, seedKey: s.key, name: s.name, level: s.level, parentId: parentId ?? null, ancestors, address: s.address, phone: s.phone });
+        } catch (e) {
+          if ((e as { code?: number }).code !== 11000) throw e;
+        }
+        ids.set(s.key, _id);
+        ancestorsOf.set(s.key, ancestors);
       }
       return ids;
     },
