@@ -1,0 +1,29 @@
+// Session lifecycle shared by the router and the layout: restore on page load, sign out.
+// Signing in lives with its page (src/pages/auth/login/service.ts).
+import { AUTH_PATHS, http } from './http';
+import { sessionStore } from './session';
+import type { StaffUser } from './types';
+
+/**
+ * The signed-in user, restoring the session from the refresh token in sessionStorage after a reload.
+ * Resolves null when there is nothing to restore or the refresh token is no longer accepted (the
+ * session is then cleared and the user signs in again). Safe to call from several loaders at once:
+ * they share one refresh call.
+ */
+export async function restoreSession(): Promise<StaffUser | null> {
+  const current = sessionStore.get();
+  if (current) return current.user;
+  if (!sessionStore.getRefreshToken()) return null;
+  const restored = await http.refreshSession().catch(() => null);
+  return restored?.user ?? null;
+}
+
+/** Revokes the refresh token on the server, then forgets the session even if that call failed. */
+export async function logout(): Promise<void> {
+  const refreshToken = sessionStore.getRefreshToken();
+  try {
+    if (refreshToken) await http.post<void>(AUTH_PATHS.logout, { refreshToken });
+  } finally {
+    sessionStore.clear('logout');
+  }
+}
