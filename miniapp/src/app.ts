@@ -1,0 +1,16 @@
+import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { session } from './services/app-session'
+import './app.css'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // Not awaited: pages render at once, and a failed sign-in never blocks the app.
+    void session.start()
+  })
+
+  // children are the pages Taro renders
+  return children
+}
+
+export default App

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import CrisisEntry from '../../components/CrisisEntry'
+import type { RouteName } from '../../routes'
+import { getMe } from '../../services/api'
+import { session, useSession } from '../../services/app-session'
+import { userMessage } from '../../services/errors'
+import { openRoute } from '../../services/navigation'
+import './index.css'
+
+type Profile =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; id: string }
+  | { kind: 'error'; message: string }
+
+const LINKS: ReadonlyArray<{ route: RouteName; text: string }> = [
+  { route: 'booking', text: '我的预约' },
+  { route: 'hotline', text: '心理援助热线' },
+]
+
+/** Last 6 characters: enough to tell accounts apart when talking to staff, nothing more. */
+function shortId(id: string): string {
+  return id.slice(-6)
+}
+
+export default function MePage() {
+  const { status } = useSession()
+  const [profile, setProfile] = useState<Profile>({ kind: 'loading' })
+
+  useEffect(() => {
+    if (status !== 'ready') {
+      setProfile({ kind: 'loading' })
+      return
+    }
+    let current = true
+    getMe().then(
+      (me) => current && setProfile({ kind: 'loaded', id: me.id }),
+      (error: unknown) => current && setProfile({ kind: 'error', message: userMessage(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [status])
+
+  const retry = () => {
+    void session.start()
+  }
+
+  let statusView
+  if (status === 'failed' || profile.kind === 'error') {
+    statusView = (
+      <View className='me-status me-status--failed' hoverClass='me-status--pressed' onClick={retry}>
+        <Text>暂时无法登录，点此重试</Text>
+      </View>
+    )
+  } else if (status === 'ready' && profile.kind === 'loaded') {
+    statusView = (
+      <View className='me-status me-status--ready'>
+        <Text>已登录</Text>
+        <Text className='me-status__id'>编号 {shortId(profile.id)}</Text>
+      </View>
+    )
+  } else {
+    statusView = (
+      <View className='me-status me-status--pending'>
+        <Text>正在登录…</Text>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page me'>
+      <CrisisEntry />
+      <View className='card'>{statusView}</View>
+      <View className='card me-links'>
+        {LINKS.map((link) => (
+          <View key={link.route} className='me-link' hoverClass='me-link--pressed' onClick={() => openRoute(link.route)}>
+            <Text>{link.text}</Text>
+            <Text className='me-link__arrow'>›</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

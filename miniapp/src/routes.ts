@@ -1,0 +1,48 @@
+/**
+ * Every page path in one place. app.config.ts builds `pages` and `tabBar` from this, and
+ * pages navigate by route name (see services/navigation.ts), never by a hand-typed URL.
+ * Pure data: app.config.ts is evaluated at build time, so no Taro imports here.
+ */
+export const ROUTES = {
+  home: 'pages/home/index',
+  articles: 'pages/articles/index',
+  relax: 'pages/relax/index',
+  tests: 'pages/tests/index',
+  me: 'pages/me/index',
+  // Crisis help must stay in the main package: it has to open even if a subpackage fails to load.
+  hotline: 'pages/hotline/index',
+  booking: 'pages/booking/index',
+} as const
+
+export type RouteName = keyof typeof ROUTES
+
+/** Tab bar order and labels (text-only tab bar). */
+export const TABS = [
+  { route: 'home', text: '首页' },
+  { route: 'articles', text: '科普' },
+  { route: 'relax', text: '放松' },
+  { route: 'tests', text: '自测' },
+  { route: 'me', text: '我的' },
+] as const satisfies ReadonlyArray<{ route: RouteName; text: string }>
+
+export type TabRouteName = (typeof TABS)[number]['route']
+
+export function isTabRoute(name: RouteName): name is TabRouteName {
+  return TABS.some((tab) => tab.route === name)
+}
+
+/** Absolute URL for Taro.navigateTo / switchTab. */
+export function routeUrl(name: RouteName): string {
+  return `/${ROUTES[name]}`
+}
+
+/** Main-package pages, home first (the first entry is the launch page). */
+export const MAIN_PAGES: string[] = [
+  ROUTES.home,
+  ROUTES.articles,
+  ROUTES.relax,
+  ROUTES.tests,
+  ROUTES.me,
+  ROUTES.hotline,
+  ROUTES.booking,
+]
