@@ -1,0 +1,57 @@
+import { startApi, type TestApi } from '../support/api';
+
+let api: TestApi;
+beforeAll(async () => { api = await startApi({ CORS_ORIGINS: 'https://admin.example.cn', ADMIN_DIR: '/nonexistent/admin-build' }, { seed: false }); });
+afterAll(async () => { await api.close(); });
+
+describe('HTTP surface', () => {
+  test('responses carry security headers: CSP without inline scripts, HSTS, nosniff, no referrer, no framing', async () => {
+    const res = await api.request('GET', '/healthz');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  test('every response has a request id; a well-formed incoming one is kept, a malformed one replaced', async () => {
+    const kept = await api.request('GET', '/healthz', { headers: { 'X-Request-Id': 'trace-12345678' } });
+    expect(kept.headers.get('x-request-id')).toBe('trace-12345678');
+    const replaced = await api.request('GET', '/healthz', { headers: { 'X-Request-Id': 'bad id with spaces' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('API answers are not cached', async () => {
+    const res = await api.request('GET', '/api/v1/openapi.json');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('CORS: a listed origin is allowed; another origin or "null" gets no Access-Control-Allow-Origin', async () => {
+    const ok = await api.request('OPTIONS', '/api/v1/auth/staff/login', { headers: { Origin: 'https://admin.example.cn', 'Access-Control-Request-Method': 'POST' } });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://admin.example.cn');
+    for (const origin of ['https://evil.example', 'null']) {
+      const res = await api.request('OPTIONS', '/api/v1/auth/staff/login', { headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  test('unknown API paths and wrong methods answer in the error envelope', async () => {
+    const missing = await api.request('GET', '/api/v1/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+    const method = await api.request('DELETE', '/api/v1/auth/staff/login');
+    expect(method.status).toBe(405);
+    expect(method.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  test('front ends that are not built yet answer 503 with a hint, and / goes to the resident app', async () => {
+    const root = await fetch(api.url + '/', { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/app/');
+    const admin = await api.request('GET', '/admin/');
+    expect(admin.status).toBe(503);
+    expect(admin.text).toContain('npm start');
+  });
+});
