@@ -11,7 +11,8 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 const FERRETDB_VERSION = 'v1.24.2';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const toolsDir = path.join(repoRoot, '.tools');
-const binPath = path.join(toolsDir, 'bin', 'ferretdb');
+// FERRETDB_BIN: use a FerretDB binary built elsewhere; otherwise the project-local build.
+const binPath = process.env.FERRETDB_BIN ? path.resolve(process.env.FERRETDB_BIN) : path.join(toolsDir, 'bin', 'ferretdb');
 
 const GO_MISSING = [
   'Go is needed once to build the embedded database (FerretDB ' + FERRETDB_VERSION + '), but `go` was not found.',
