@@ -6,6 +6,7 @@ import helmet from 'koa-helmet';
 import type { Config } from './config';
 import { pingDatabase } from './db';
 import { createAuthenticators } from './http/auth';
+import { AppError } from './http/errors';
 import { errorHandler } from './http/error-handler';
 import { buildOpenApi } from './http/openapi';
 import { requestContext } from './http/request-context';
@@ -112,7 +113,9 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8', jsonStrict: true }));
   app.use(api.routes());
-  app.use(api.allowedMethods({ throw: true }));
+  // Unknown methods (TRACE, PROPFIND…) would be a 501 from the router; to clients they are a plain 405.
+  const methodNotAllowed = () => new AppError(405, 'METHOD_NOT_ALLOWED', '不支持此操作');
+  app.use(api.allowedMethods({ throw: true, methodNotAllowed, notImplemented: methodNotAllowed }));
   app.use(spa('/app', config.static.miniappH5Dir, false));
   app.use(spa('/admin', config.static.adminDir, true));
   app.use(async (ctx, next) => {

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { startApi, type TestApi } from '../support/api';
 
 let api: TestApi;
@@ -44,6 +45,25 @@ describe('HTTP surface', () => {
     const method = await api.request('DELETE', '/api/v1/auth/staff/login');
     expect(method.status).toBe(405);
     expect(method.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  test('regression (found by schemathesis): an unknown method such as TRACE is a 405, not a 500', async () => {
+    // fetch refuses TRACE, so this one goes through node:http.
+    const raw = (method: string, p: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(api.url + p, { method }, (res) => {
+        let body = '';
+        res.on('data', (c) => { body += c; });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    for (const p of ['/api/v1/auth/staff/login', '/api/v1/admin/stations']) {
+      const res = await raw('TRACE', p);
+      expect(res.status).toBe(405);
+      expect(JSON.parse(res.body).error.code).toBe('METHOD_NOT_ALLOWED');
+    }
+    expect(api.logs.join('\n')).not.toContain('"level":50');
   });
 
   test('front ends that are not built yet answer 503 with a hint, and / goes to the resident app', async () => {
