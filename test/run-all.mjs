@@ -1,5 +1,6 @@
 // `npm test`: every check, in the order CI runs them. Stops at the first failing step and says which.
-//   1 typecheck  2 database-compatibility check  3 unit + API tests (real FerretDB)  4 builds (+ size gates)  5 end to end (Chromium)
+//   1 typecheck  2 database-compatibility check  3 unit + API tests (real FerretDB)  4 builds (+ size gates)
+//   5 end to end (Chromium)  6 API fuzzing from the OpenAPI document (Schemathesis)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ const steps = [
   ['miniapp build', ['run', 'build', '-w', 'miniapp']],
   ['admin build', ['run', 'build', '-w', 'admin']],
   ['e2e', ['run', 'e2e', '-w', 'test']],
+  ['fuzz', ['run', 'fuzz', '-w', 'test']],
 ];
 
 const timings = [];

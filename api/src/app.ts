@@ -113,9 +113,18 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8', jsonStrict: true }));
   app.use(api.routes());
-  // Unknown methods (TRACE, PROPFIND…) would be a 501 from the router; to clients they are a plain 405.
-  const methodNotAllowed = () => new AppError(405, 'METHOD_NOT_ALLOWED', '不支持此操作');
-  app.use(api.allowedMethods({ throw: true, methodNotAllowed, notImplemented: methodNotAllowed }));
+  app.use(async function methodNotAllowed(ctx, next) {
+    // The path exists but not with this method (also TRACE, PROPFIND…): 405 with the Allow header RFC 9110 asks for.
+    const matches = [root, api].map((router) => router.match(ctx.path, ctx.method));
+    if (!matches.some((m) => m.path.length) || matches.some((m) => m.route)) return next();
+    const allowed = [...new Set(matches.flatMap((m) => m.path.flatMap((layer) => layer.methods)))];
+    ctx.set('Allow', allowed.join(', '));
+    if (ctx.method === 'OPTIONS') {
+      ctx.status = 204;
+      return;
+    }
+    throw new AppError(405, 'METHOD_NOT_ALLOWED', '不支持此操作');
+  });
   app.use(spa('/app', config.static.miniappH5Dir, false));
   app.use(spa('/admin', config.static.adminDir, true));
   app.use(async (ctx, next) => {

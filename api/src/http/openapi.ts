@@ -43,6 +43,7 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
     }
     if (r.access.kind !== 'public') errors[401] = 'Missing, invalid or expired token';
     if (r.access.kind === 'staff') errors[403] = 'Role or station scope does not allow this';
+    for (const [status, codes] of Object.entries(r.errors ?? {})) errors[status] = codes;
     for (const [status, description] of Object.entries(errors)) {
       responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }

@@ -38,6 +38,8 @@ export interface RouteDef<B extends ObjectSchema | undefined, Q extends ObjectSc
   params?: P;
   /** Success responses with their schemas; error responses are added from `access` and the validators. */
   responses: Record<number, ResponseSpec>;
+  /** Further error statuses this route can answer, with the codes it uses (e.g. `{ 404: 'STATION_NOT_FOUND' }`). */
+  errors?: Record<number, string>;
   handler: (ctx: Context, input: RouteInput<B, Q, P>) => Promise<void> | void;
 }
 

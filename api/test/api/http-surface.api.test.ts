@@ -58,11 +58,13 @@ describe('HTTP surface', () => {
       req.on('error', reject);
       req.end();
     });
-    for (const p of ['/api/v1/auth/staff/login', '/api/v1/admin/stations']) {
+    for (const p of ['/api/v1/auth/staff/login', '/api/v1/admin/stations', '/healthz']) {
       const res = await raw('TRACE', p);
       expect(res.status).toBe(405);
       expect(JSON.parse(res.body).error.code).toBe('METHOD_NOT_ALLOWED');
     }
+    const allow = await api.request('DELETE', '/api/v1/auth/staff/login');
+    expect(allow.headers.get('allow')).toBe('POST');
     expect(api.logs.join('\n')).not.toContain('"level":50');
   });
 

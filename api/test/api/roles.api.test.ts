@@ -80,13 +80,17 @@ describe('station scope', () => {
     expect((await StationModel.findById(id).lean())!.parentId!.toString()).toBe(await stationId('s1'));
   });
 
-  test('bad ids and empty updates are 400 with Chinese messages', async () => {
+  test('a bad id is a 400 with a Chinese message; an empty update changes nothing', async () => {
     const staff = await staffLogin(api, 'station-s1');
     const bad = await api.request('GET', '/api/v1/admin/stations/not-an-id', { token: staff.accessToken });
     expect(bad.status).toBe(400);
-    const empty = await api.request('PATCH', `/api/v1/admin/stations/${await stationId('s1')}`, { token: staff.accessToken, body: {} });
-    expect(empty.status).toBe(400);
-    expect(empty.body.error.details[0].message).toBe('请至少修改一项');
+    expect(bad.body.error.details[0].message).toBe('站点编号格式不正确');
+    const id = await stationId('s1c3');
+    const before = await StationModel.findById(id).lean();
+    const empty = await api.request('PATCH', `/api/v1/admin/stations/${id}`, { token: staff.accessToken, body: {} });
+    expect(empty.status).toBe(200);
+    expect(empty.body.phone).toBe(before!.phone);
+    expect((await StationModel.findById(id).lean())!.updatedAt).toEqual(before!.updatedAt);
   });
 });
 

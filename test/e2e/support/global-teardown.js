@@ -11,15 +11,9 @@ const FORBIDDEN_IN_LOGS = [
 ];
 
 module.exports = async function globalTeardown() {
-  const h = globalThis.__XINAN_E2E__;
-  if (!h) return;
-  if (h.api.exitCode === null) {
-    const exited = new Promise((r) => h.api.once('exit', r));
-    h.api.kill('SIGTERM');
-    await exited;
-  }
-  await h.db.stop();
-  fs.rmSync(h.dataDir, { recursive: true, force: true });
+  const product = globalThis.__XINAN_E2E__;
+  if (!product) return;
+  await product.stop();
 
   const log = fs.readFileSync(process.env.E2E_API_LOG, 'utf8');
   if (!log.includes('"msg":"shutdown complete"')) throw new Error('the API did not shut down gracefully on SIGTERM (see test/artifacts/api.log)');

@@ -13,6 +13,7 @@ export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth:
       summary: 'Resident login: exchange a wx.login code for a token',
       body: wechatLoginBody,
       responses: { 200: { description: 'Logged in', schema: residentLoginResponse } },
+      errors: { 401: 'WECHAT_CODE_INVALID', 403: 'WECHAT_USER_BLOCKED', 503: 'WECHAT_RATE_LIMITED, WECHAT_UNAVAILABLE (also when WeChat credentials are not configured)' },
       async handler(ctx, { body }) {
         ctx.body = await deps.residentAuth.loginWithWeChat(body.code);
       },
@@ -31,6 +32,7 @@ export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth:
       summary: 'Staff login with username and password',
       body: staffLoginBody,
       responses: { 200: { description: 'Logged in', schema: staffLoginResponse } },
+      errors: { 401: 'INVALID_CREDENTIALS', 423: 'ACCOUNT_LOCKED (with Retry-After)' },
       async handler(ctx, { body }) {
         ctx.set('Cache-Control', 'no-store');
         ctx.body = await deps.staffAuth.login(ctx, body.username, body.password);
@@ -41,6 +43,7 @@ export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth:
       summary: 'Rotate a refresh token; a reused token revokes its whole family',
       body: refreshBody,
       responses: { 200: { description: 'New token pair', schema: staffLoginResponse } },
+      errors: { 401: 'REFRESH_TOKEN_INVALID' },
       async handler(ctx, { body }) {
         ctx.set('Cache-Control', 'no-store');
         ctx.body = await deps.staffAuth.refresh(ctx, body.refreshToken);

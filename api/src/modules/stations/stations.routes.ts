@@ -1,5 +1,4 @@
 import { currentStaff } from '../../http/auth';
-import { ValidationError } from '../../http/errors';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { stationIdParams, stationList, stationUpdateBody, stationView } from './stations.schemas';
 import type { StationsService } from './stations.service';
@@ -22,6 +21,7 @@ export function stationAdminRoutes(deps: { stations: StationsService }): AnyRout
       summary: 'One station, if it is in the caller\'s scope',
       params: stationIdParams,
       responses: { 200: { description: 'Station', schema: stationView } },
+      errors: { 404: 'STATION_NOT_FOUND' },
       async handler(ctx, { params }) {
         ctx.body = await deps.stations.getInScope(ctx, currentStaff(ctx), params.id);
       },
@@ -32,9 +32,12 @@ export function stationAdminRoutes(deps: { stations: StationsService }): AnyRout
       params: stationIdParams,
       body: stationUpdateBody,
       responses: { 200: { description: 'Updated station', schema: stationView } },
+      errors: { 404: 'STATION_NOT_FOUND' },
       async handler(ctx, { params, body }) {
-        if (Object.keys(body).length === 0) throw new ValidationError([{ in: 'body', path: '', message: '请至少修改一项' }]);
-        ctx.body = await deps.stations.updateInScope(ctx, currentStaff(ctx), params.id, body);
+        // An empty PATCH changes nothing and answers the station as it is (still scope-checked).
+        ctx.body = Object.keys(body).length === 0
+          ? await deps.stations.getInScope(ctx, currentStaff(ctx), params.id)
+          : await deps.stations.updateInScope(ctx, currentStaff(ctx), params.id, body);
       },
     }),
   ];

@@ -1,0 +1,65 @@
+// `npm run fuzz -w test`: property-based fuzzing of the whole API from its own OpenAPI document with
+// Schemathesis (PyPI, pinned, installed once into .tools/venv). Fails on any server error, undocumented status,
+// schema violation or wrong answer to an undeclared method. Fixed seed and example budget: runs are repeatable.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { startProduct, repoRoot } = require('./support/product.js');
+
+const requirements = path.join(repoRoot, 'test', 'fuzz-requirements.txt');
+const venv = path.join(repoRoot, '.tools', 'venv');
+const st = path.join(venv, 'bin', 'st');
+const installedMarker = path.join(venv, 'installed-requirements.txt');
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+const wanted = fs.readFileSync(requirements, 'utf8');
+if (!fs.existsSync(st) || !fs.existsSync(installedMarker) || fs.readFileSync(installedMarker, 'utf8') !== wanted) {
+  console.log('[fuzz] installing test/fuzz-requirements.txt into .tools/venv (once)…');
+  run('python3', ['-m', 'venv', venv]);
+  run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
+  fs.writeFileSync(installedMarker, wanted);
+}
+
+// WeChat stand-in: every random code the fuzzer sends is an invalid code, as WeChat would say (40029).
+const wechat = http.createServer((_req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
+});
+await new Promise((r) => wechat.listen(0, '127.0.0.1', r));
+const wechatBase = `http://127.0.0.1:${wechat.address().port}`;
+
+const product = await startProduct({
+  env: { WECHAT_API_BASE: wechatBase, WECHAT_APPID: 'wxfuzz', WECHAT_SECRET: 'fuzz-secret', DEMO_PASSWORD: 'Fuzz-demo-password-1!' },
+  logFile: path.join(repoRoot, 'test', 'artifacts', 'fuzz-api.log'),
+  requireBuilds: false,
+});
+let status = 1;
+try {
+  const login = await fetch(`${product.base}/api/v1/auth/staff/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'demo-admin', password: 'Fuzz-demo-password-1!' }),
+  });
+  const { accessToken } = await login.json();
+  // Asynchronous spawn: the fake WeChat server above lives in this process and must keep answering.
+  const child = spawn(st, [
+    '--config-file', path.join(repoRoot, 'test', 'schemathesis.toml'),
+    'run', `${product.base}/api/v1/openapi.json`, '--url', product.base,
+    '-H', `Authorization: Bearer ${accessToken}`,
+    '--max-examples', process.env.FUZZ_EXAMPLES ?? '50', '--seed', '1', '--workers', '2',
+    // Login and WeChat attempts are meant to fail and lock accounts; logout ends the fuzzer's own session.
+    '--exclude-path', '/api/v1/auth/staff/logout',
+  ], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+  status = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+} finally {
+  await product.stop();
+  wechat.close();
+}
+process.exit(status);
