@@ -3,6 +3,7 @@ import cors from '@koa/cors';
 import Router from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
+import { z } from 'zod';
 import type { Config } from './config';
 import { pingDatabase } from './db';
 import { createAuthenticators } from './http/auth';
@@ -22,7 +23,6 @@ import { createWeChatLoginClient, type WeChatLoginClient } from './modules/auth/
 import { healthRoutes } from './modules/health/health.routes';
 import { stationAdminRoutes } from './modules/stations/stations.routes';
 import { createStationsService } from './modules/stations/stations.service';
-import { z } from 'zod';
 
 export const API_PREFIX = '/api/v1';
 
@@ -52,22 +52,23 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
   const app = new Koa({ proxy: false });
   app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
 
+  // The document describes every route including itself, so it is built after the route list is complete.
+  let openApi: ReturnType<typeof buildOpenApi> | undefined;
   const rootRoutes = healthRoutes({ ping });
   const apiRoutes: AnyRoute[] = [
     ...authRoutes({ residentAuth: services.residentAuth, staffAuth: services.staffAuth, allowDevLogin: !config.isProduction }),
     ...stationAdminRoutes({ stations: services.stations }),
+    defineRoute({
+      method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
+      summary: 'This OpenAPI 3.1 document',
+      responses: { 200: { description: 'OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
+      handler(ctx) {
+        ctx.body = openApi;
+      },
+    }),
   ];
   const groups = [{ prefix: '', routes: rootRoutes }, { prefix: API_PREFIX, routes: apiRoutes }];
-  const openApiRoute = defineRoute({
-    method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
-    summary: 'This OpenAPI 3.1 document',
-    responses: { 200: { description: 'OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
-    handler(ctx) {
-      ctx.body = openApi;
-    },
-  });
-  apiRoutes.push(openApiRoute);
-  const openApi = buildOpenApi(groups, { title: '心安驿站 API', version: '1.0.0' });
+  openApi = buildOpenApi(groups, { title: '心安驿站 API', version: '1.0.0' });
 
   const auth = createAuthenticators({ tokens: services.tokens, staffAuth: services.staffAuth, audit: services.audit });
   const root = new Router();
