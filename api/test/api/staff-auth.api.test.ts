@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { hashPassword } from '../../src/modules/auth/password';
 import { AuditEventModel } from '../../src/modules/audit/audit-event.model';
+import { RefreshTokenModel } from '../../src/modules/auth/refresh-token.model';
 import { StaffSessionModel } from '../../src/modules/auth/staff-session.model';
 import { StaffModel } from '../../src/modules/staff/staff.model';
 import { startApi, staffLogin, TEST_DEMO_PASSWORD, type TestApi } from '../support/api';
@@ -134,6 +135,24 @@ describe('POST /api/v1/auth/staff/refresh', () => {
     const r1 = await staffLogin(api, 'demo-editor');
     const results = await Promise.all([1, 2, 3].map(() => api.request('POST', REFRESH, { body: { refreshToken: r1.refreshToken } })));
     expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
+  });
+
+  test('a session idle for more than 30 minutes must log in again', async () => {
+    const s = await staffLogin(api, 'demo-editor');
+    // Age the refresh token as 31 idle minutes would (it is issued with a 30-minute life).
+    await RefreshTokenModel.updateMany({ staffId: s.user.id }, { $set: { expiresAt: new Date(Date.now() - 60_000) } });
+    const res = await api.request('POST', REFRESH, { body: { refreshToken: s.refreshToken } });
+    expect(res.status).toBe(401);
+    expect((await api.request('GET', '/api/v1/staff/me', { token: s.accessToken })).status).toBe(401);
+  });
+
+  test('a session older than 12 hours ends even when it was used all along', async () => {
+    const s = await staffLogin(api, 'demo-reviewer');
+    const sid = (jwt.decode(s.accessToken) as jwt.JwtPayload).sid;
+    await StaffSessionModel.updateOne({ _id: sid }, { $set: { createdAt: new Date(Date.now() - 13 * 3_600_000) } });
+    const res = await api.request('POST', REFRESH, { body: { refreshToken: s.refreshToken } });
+    expect(res.status).toBe(401);
+    expect((await StaffSessionModel.findById(sid).lean())!.revokedReason).toBe('expired');
   });
 
   test('an unknown refresh token is 401', async () => {
