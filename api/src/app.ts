@@ -23,6 +23,15 @@ import { createWeChatLoginClient, type WeChatLoginClient } from './modules/auth/
 import { healthRoutes } from './modules/health/health.routes';
 import { stationAdminRoutes } from './modules/stations/stations.routes';
 import { createStationsService } from './modules/stations/stations.service';
+import { loadScaleLibrary } from './modules/scales/scale-library';
+import { scaleRoutes } from './modules/scales/scales.routes';
+import { createScalesService } from './modules/scales/scales.service';
+import content from '@xinan/content';
+import { assessmentRoutes } from './modules/assessments/assessments.routes';
+import { createAssessmentsService } from './modules/assessments/assessments.service';
+import { consentRoutes } from './modules/consents/consents.routes';
+import { createConsentsService } from './modules/consents/consents.service';
+import { createFieldCipher } from './security/field-cipher';
 
 export const API_PREFIX = '/api/v1';
 
@@ -41,7 +50,15 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
   const residentAuth = createResidentAuthService({ tokens, wechat: wechatClient });
   const staffAuth = createStaffAuthService({ tokens, audit, config });
   const stations = createStationsService({ audit });
-  return { audit, tokens, residentAuth, staffAuth, stations };
+  const scales = createScalesService({
+    library: loadScaleLibrary({ enabledWithPermission: config.scalesEnabledWithPermission }),
+    hotlines: [...content.hotlines.national, content.hotlines.local],
+  });
+  const cipher = createFieldCipher(config.dataEncryptionKey);
+  // Withdrawing consent to keep results deletes them in the same request (PIPL Art. 15, 47).
+  const consents = createConsentsService({ onWithdraw: { store_results: async (residentId) => { await assessments.deleteForResident(residentId); } } });
+  const assessments = createAssessmentsService({ scales, consents, cipher });
+  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -58,6 +75,9 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
   const apiRoutes: AnyRoute[] = [
     ...authRoutes({ residentAuth: services.residentAuth, staffAuth: services.staffAuth, allowDevLogin: !config.isProduction }),
     ...stationAdminRoutes({ stations: services.stations }),
+    ...scaleRoutes({ scales: services.scales }),
+    ...consentRoutes({ consents: services.consents }),
+    ...assessmentRoutes({ assessments: services.assessments }),
     defineRoute({
       method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
       summary: 'This OpenAPI 3.1 document',

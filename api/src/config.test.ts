@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config';
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xinan-config-'));
 const prod = {
   NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(64), WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', MONGODB_URI: 'mongodb://db/x',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('loadConfig', () => {
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       expect((e as Error).message).toMatch(/JWT_SECRET is required/);
       expect((e as Error).message).toMatch(/WECHAT_APPID and WECHAT_SECRET/);
       expect((e as Error).message).toMatch(/MONGODB_URI is required/);
+      expect((e as Error).message).toMatch(/DATA_ENCRYPTION_KEY is required/);
     }
   });
 

@@ -22,6 +22,8 @@ const envSchema = z.object({
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('xinan'),
   // HMAC key for JWTs (HS256). At least 32 characters. Required in production.
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  // AES-256 key (32 bytes, base64) for sensitive fields at rest: saved answers, phone numbers. Required in production.
+  DATA_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'DATA_ENCRYPTION_KEY must be 32 bytes in base64').optional(),
   // Where local state lives: the embedded database files, media, the first admin password.
   DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
   // WeChat mini-program credentials for jscode2session. Required in production.
@@ -37,6 +39,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   // Resident (WeChat) session lifetime.
   RESIDENT_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('7d'),
+  // Scales that need written permission (EPDS, AD8) stay off until their codes are listed here, once permission is on file.
+  SCALES_ENABLED_WITH_PERMISSION: z.string().regex(/^[a-z0-9,]*$/).default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Folders with the built front ends, served under /app/ and /admin/.
   MINIAPP_H5_DIR: z.string().default(path.join(repoRoot, 'miniapp', 'dist', 'h5')),
@@ -53,6 +57,7 @@ export interface Config {
   mongodbUri: string | undefined;
   mongodbDb: string;
   jwtSecret: string;
+  dataEncryptionKey: string;
   dataDir: string;
   wechat: { appid: string | undefined; secret: string | undefined; apiBase: string };
   adminInitialPassword: string | undefined;
@@ -60,6 +65,7 @@ export interface Config {
   corsOrigins: string[];
   residentTokenTtl: string;
   logLevel: Env['LOG_LEVEL'];
+  scalesEnabledWithPermission: string[];
   static: { miniappH5Dir: string; adminDir: string };
   auth: {
     accessTokenTtlSeconds: number;
@@ -87,6 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (!e.JWT_SECRET) problems.push('JWT_SECRET is required in production');
     if (!e.WECHAT_APPID || !e.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required in production');
     if (!e.MONGODB_URI) problems.push('MONGODB_URI is required in production');
+    if (!e.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY is required in production');
     if (source.DEMO_PASSWORD) problems.push('DEMO_PASSWORD is a development setting; production has no demo accounts');
     if (e.JWT_SECRET && /change-?me|secret|dev/i.test(e.JWT_SECRET) && e.JWT_SECRET.length < 48) {
       problems.push('JWT_SECRET looks like a development placeholder');
@@ -100,7 +107,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     mongodbUri: e.MONGODB_URI,
     mongodbDb: e.MONGODB_DB,
-    jwtSecret: e.JWT_SECRET ?? devJwtSecret(dataDir),
+    jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'dev-jwt-secret', () => crypto.randomBytes(48).toString('base64url')),
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? devSecret(dataDir, 'dev-data-key', () => crypto.randomBytes(32).toString('base64')),
     dataDir,
     wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, '') },
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
@@ -108,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     residentTokenTtl: e.RESIDENT_TOKEN_TTL,
     logLevel: e.LOG_LEVEL,
+    scalesEnabledWithPermission: e.SCALES_ENABLED_WITH_PERMISSION.split(',').filter(Boolean),
     static: { miniappH5Dir: path.resolve(e.MINIAPP_H5_DIR), adminDir: path.resolve(e.ADMIN_DIR) },
     auth: { accessTokenTtlSeconds: 15 * 60, maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 },
     bodyLimit: '100kb',
@@ -115,17 +124,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * Outside production a missing JWT_SECRET gets a random one kept under DATA_DIR, so tokens survive restarts
- * of a developer's machine while no secret is ever committed.
+ * Outside production a missing secret (JWT key, data key) gets a random one kept under DATA_DIR, so tokens and
+ * encrypted fields survive restarts of a developer's machine while no secret is ever committed.
  */
-function devJwtSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'dev-jwt-secret');
+function devSecret(dataDir: string, name: string, generate: () => string): string {
+  const file = path.join(dataDir, name);
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
-    const secret = crypto.randomBytes(48).toString('base64url');
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    try {
+      fs.writeFileSync(file, generate(), { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // another process wrote it first
+    }
     return fs.readFileSync(file, 'utf8').trim();
   }
 }

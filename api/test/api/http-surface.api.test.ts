@@ -1,5 +1,4 @@
-import http from 'node:http';
-import { startApi, type TestApi } from '../support/api';
+import { rawRequest, startApi, type TestApi } from '../support/api';
 
 let api: TestApi;
 beforeAll(async () => { api = await startApi({ CORS_ORIGINS: 'https://admin.example.cn', ADMIN_DIR: '/nonexistent/admin-build' }, { seed: false }); });
@@ -48,18 +47,8 @@ describe('HTTP surface', () => {
   });
 
   test('regression (found by schemathesis): an unknown method such as TRACE is a 405, not a 500', async () => {
-    // fetch refuses TRACE, so this one goes through node:http.
-    const raw = (method: string, p: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(api.url + p, { method }, (res) => {
-        let body = '';
-        res.on('data', (c) => { body += c; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
     for (const p of ['/api/v1/auth/staff/login', '/api/v1/admin/stations', '/healthz']) {
-      const res = await raw('TRACE', p);
+      const res = await rawRequest(api.url + p, 'TRACE');
       expect(res.status).toBe(405);
       expect(JSON.parse(res.body).error.code).toBe('METHOD_NOT_ALLOWED');
     }

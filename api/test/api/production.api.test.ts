@@ -5,6 +5,7 @@ beforeAll(async () => {
   api = await startApi({
     NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(24) + 'roduction-only-secret-value-xyz',
     WECHAT_APPID: 'wxprod', WECHAT_SECRET: 'prod-secret', DEMO_PASSWORD: undefined,
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
   }, { seed: false });
 });
 afterAll(async () => { await api.close(); });

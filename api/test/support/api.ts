@@ -89,6 +89,22 @@ export async function startApi(env: Record<string, string | undefined> = {}, opt
   };
 }
 
+/**
+ * A request through node:http, for what fetch cannot send as is: methods it refuses (TRACE) and conditional
+ * requests (fetch adds `Cache-Control: no-cache` next to If-None-Match, which rightly forbids a 304).
+ */
+export function rawRequest(url: string, method: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 export async function staffLogin(api: TestApi, username: string, password = TEST_DEMO_PASSWORD) {
   const res = await api.request('POST', '/api/v1/auth/staff/login', { body: { username, password } });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
