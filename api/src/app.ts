@@ -31,6 +31,8 @@ import { assessmentRoutes } from './modules/assessments/assessments.routes';
 import { createAssessmentsService } from './modules/assessments/assessments.service';
 import { consentRoutes } from './modules/consents/consents.routes';
 import { createConsentsService } from './modules/consents/consents.service';
+import { referralRoutes } from './modules/referrals/referrals.routes';
+import { createReferralsService } from './modules/referrals/referrals.service';
 import { createFieldCipher } from './security/field-cipher';
 
 export const API_PREFIX = '/api/v1';
@@ -58,7 +60,8 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
   // Withdrawing consent to keep results deletes them in the same request (PIPL Art. 15, 47).
   const consents = createConsentsService({ onWithdraw: { store_results: async (residentId) => { await assessments.deleteForResident(residentId); } } });
   const assessments = createAssessmentsService({ scales, consents, cipher });
-  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments };
+  const referrals = createReferralsService({ consents, scales, cipher });
+  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -78,6 +81,7 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
     ...scaleRoutes({ scales: services.scales }),
     ...consentRoutes({ consents: services.consents }),
     ...assessmentRoutes({ assessments: services.assessments }),
+    ...referralRoutes({ referrals: services.referrals }),
     defineRoute({
       method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
       summary: 'This OpenAPI 3.1 document',
