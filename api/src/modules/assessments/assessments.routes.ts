@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currentResident } from '../../http/auth';
 import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { assessmentResult, scaleCodeParams } from '../scales/scales.schemas';
+import { answersSchema, assessmentResult, scaleCodeParams } from '../scales/scales.schemas';
 import type { AssessmentsService } from './assessments.service';
 
 const band = z.object({ key: z.string(), label: z.string() }).nullable();
@@ -16,7 +16,7 @@ export function assessmentRoutes(deps: { assessments: AssessmentsService }): Any
     defineRoute({
       method: 'post', path: '/me/assessments', tags: ['assessments'], access: { kind: 'resident' },
       summary: 'Take a self-test and keep the result (needs store_results consent); answers are stored encrypted',
-      body: z.object({ code: scaleCodeParams.shape.code, answers: z.array(z.unknown()).max(200) }),
+      body: z.object({ code: scaleCodeParams.shape.code, answers: answersSchema }),
       responses: { 201: { description: 'Scored and saved', schema: assessmentResult.extend({ id: z.string() }) } },
       errors: { 403: 'CONSENT_REQUIRED', 404: 'SCALE_NOT_FOUND' },
       async handler(ctx, { body }) {

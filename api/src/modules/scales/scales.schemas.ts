@@ -19,9 +19,12 @@ export const scaleSummary = z.object({
 
 export const scaleList = z.object({ items: z.array(scaleSummary), total: z.number().int() });
 
+// Answers are checked item by item by the scoring engine, so its message can name the item (第3题…); the
+// document still tells clients what is valid: non-negative integers, one per item.
+export const answersSchema = z.array(z.unknown()).max(200).meta({ items: { type: 'integer', minimum: 0 }, minItems: 1 });
+
 export const assessmentBody = z.object({
-  // Types are checked item by item by the scoring engine, so its message can name the item (第3题…).
-  answers: z.array(z.unknown()).max(200),
+  answers: answersSchema,
   regionStationId: z.string().regex(/^[a-f0-9]{24}$/, '地区编号格式不正确').optional(),
 });
 
