@@ -38,6 +38,8 @@ async function main() {
     { name: 'GET /api/v1/me (resident JWT + 1 read)', opts: { url: `${base}/api/v1/me`, headers: { Authorization: `Bearer ${resident}` } } },
     { name: 'GET /api/v1/admin/stations (staff session check + scope query)', opts: { url: `${base}/api/v1/admin/stations`, headers: { Authorization: `Bearer ${staff}` } } },
     { name: 'POST /api/v1/auth/dev-login (upsert)', opts: { url: `${base}/api/v1/auth/dev-login`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ openid: 'bench-resident' }) } },
+    { name: 'POST /api/v1/scales/phq9/assessments (score + anonymous rollup insert)', opts: { url: `${base}/api/v1/scales/phq9/assessments`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: [1, 2, 1, 0, 3, 1, 2, 0, 0] }) } },
+    { name: 'GET /api/v1/scales/phq9 (definition, no database)', opts: { url: `${base}/api/v1/scales/phq9` } },
     { name: 'POST login, invalid body (validation only)', opts: { url: `${base}/api/v1/auth/staff/login`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: { $gt: '' } }) } },
   ];
   const rows: string[] = [];
