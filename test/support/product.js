@@ -38,6 +38,9 @@ async function startProduct({ env = {}, logFile, requireBuilds = true } = {}) {
   return {
     base,
     logFile,
+    // The product's database, for tests that check what was (not) stored.
+    mongoUri: db.uri,
+    dbName: env.MONGODB_DB || 'xinan',
     async stop() {
       if (api.exitCode === null) {
         const exited = new Promise((r) => api.once('exit', r));

@@ -10,5 +10,7 @@ module.exports = async function globalSetup() {
   process.env.E2E_BASE_URL = product.base;
   process.env.E2E_DEMO_PASSWORD = DEMO_PASSWORD;
   process.env.E2E_API_LOG = logFile;
+  process.env.E2E_MONGODB_URI = product.mongoUri;
+  process.env.E2E_MONGODB_DB = product.dbName;
   globalThis.__XINAN_E2E__ = product;
 };
