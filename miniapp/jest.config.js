@@ -1,4 +1,5 @@
-// Unit tests for the miniapp's pure logic (error messages, hotline list, session state).
+// Unit tests for the miniapp's pure logic (error messages, hotline list, session state, self-test crisis rules,
+// in-progress answers, submission outbox, list grouping) and the build-time rule extraction in config/.
 // Pages and Taro APIs are not loaded here; the H5 e2e harness covers them.
 /** @type {import('jest').Config} */
 module.exports = {

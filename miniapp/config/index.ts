@@ -7,6 +7,7 @@ import hotlineContent from '../../content/hotlines.json'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { resolveLocalHotline } from './local-hotline'
+import { loadCriticalRules } from './critical-rules'
 
 const miniappRoot = path.resolve(__dirname, '..')
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
@@ -68,6 +69,14 @@ function resolveTaroRouter(): string {
   return path.join(path.dirname(pkgJson), typeof entry === 'string' ? entry : 'index.js')
 }
 
+/**
+ * Crisis rules (critical items) of every scale, from content/scales/*.json: code → [{n, op, value, reverseSum?}],
+ * well under 1 KB. Bundled so a crisis answer shows help with the network or the API down; a malformed rule
+ * fails the build.
+ */
+const scalesDir = path.resolve(miniappRoot, '..', 'content', 'scales')
+const criticalRules = loadCriticalRules(scalesDir)
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -87,6 +96,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       API_BASE: JSON.stringify(apiBase),
       ALLOW_DEV_LOGIN: JSON.stringify(allowDevLogin),
       LOCAL_HOTLINE: JSON.stringify(localHotline),
+      CRITICAL_RULES: JSON.stringify(criticalRules),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -99,6 +109,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           path.join(__dirname, 'dev.ts'),
           path.join(__dirname, 'prod.ts'),
           path.join(__dirname, 'local-hotline.ts'),
+          path.join(__dirname, 'critical-rules.ts'),
           // TsconfigPathsPlugin reads the path mappings from here; stale cached resolutions break the build.
           path.join(miniappRoot, 'tsconfig.json'),
           path.join(miniappRoot, 'babel.config.js'),

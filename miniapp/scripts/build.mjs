@@ -21,10 +21,12 @@ const repoRoot = path.resolve(miniappRoot, '..')
 /** WeChat's hard limit for the main package. */
 const MAIN_PACKAGE_LIMIT_BYTES = 2 * 1024 * 1024
 /**
- * Subpackage roots (app.config `subPackages[].root`), excluded from the main-package sum.
- * None exist yet; add them here when the first subpackage lands.
+ * Subpackage roots (app.config `subPackages[].root`, see src/routes.ts), excluded from the main-package sum
+ * and reported on their own (WeChat: 2 MB per subpackage as well).
  */
-const SUBPACKAGE_ROOTS = []
+const SUBPACKAGE_ROOTS = ['packages/selftest']
+/** WeChat's limit for any one subpackage. */
+const SUBPACKAGE_LIMIT_BYTES = 2 * 1024 * 1024
 
 const target = process.argv[2]
 if (target !== 'weapp' && target !== 'h5') {
@@ -75,14 +77,31 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
 function reportWeapp() {
   const outDir = path.join(miniappRoot, 'dist', 'weapp')
-  const inSubpackage = (file) => SUBPACKAGE_ROOTS.some((root) => file.path === root || file.path.startsWith(`${root}/`))
-  const mainFiles = walk(outDir).filter((file) => !inSubpackage(file)).sort((a, b) => b.bytes - a.bytes)
+  const underRoot = (root) => (file) => file.path === root || file.path.startsWith(`${root}/`)
+  const inSubpackage = (file) => SUBPACKAGE_ROOTS.some((root) => underRoot(root)(file))
+  const allFiles = walk(outDir)
+  const mainFiles = allFiles.filter((file) => !inSubpackage(file)).sort((a, b) => b.bytes - a.bytes)
   const mainPackageBytes = mainFiles.reduce((sum, file) => sum + file.bytes, 0)
-  const report = { mainPackageBytes, limitBytes: MAIN_PACKAGE_LIMIT_BYTES, files: mainFiles.slice(0, 10) }
+  const subpackages = SUBPACKAGE_ROOTS.map((root) => {
+    const files = allFiles.filter(underRoot(root))
+    return { root, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files: files.length }
+  })
+  const report = { mainPackageBytes, limitBytes: MAIN_PACKAGE_LIMIT_BYTES, files: mainFiles.slice(0, 10), subpackages }
   writeFileSync(path.join(miniappRoot, 'dist', 'weapp-size.json'), `${JSON.stringify(report, null, 2)}\n`)
 
   console.log(`\nweapp main package: ${mainPackageBytes} bytes (${kb(mainPackageBytes)}), limit ${MAIN_PACKAGE_LIMIT_BYTES} bytes (${kb(MAIN_PACKAGE_LIMIT_BYTES)}), ${mainFiles.length} files`)
   for (const file of report.files) console.log(`  ${String(file.bytes).padStart(9)}  ${file.path}`)
+  for (const sub of subpackages) {
+    console.log(`weapp subpackage ${sub.root}: ${sub.bytes} bytes (${kb(sub.bytes)}), ${sub.files} files`)
+    if (sub.files === 0) {
+      console.error(`\nsubpackage ${sub.root} is empty: is it still in app.config subPackages?`)
+      process.exitCode = 1
+    }
+    if (sub.bytes > SUBPACKAGE_LIMIT_BYTES) {
+      console.error(`\nweapp subpackage ${sub.root} is over WeChat's 2 MB limit by ${sub.bytes - SUBPACKAGE_LIMIT_BYTES} bytes.`)
+      process.exitCode = 1
+    }
+  }
   console.log('  (written to dist/weapp-size.json)')
   if (mainPackageBytes > MAIN_PACKAGE_LIMIT_BYTES) {
     console.error(`\nweapp main package is over WeChat's 2 MB limit by ${mainPackageBytes - MAIN_PACKAGE_LIMIT_BYTES} bytes; move pages into subpackages.`)

@@ -12,6 +12,10 @@ export const ROUTES = {
   // Crisis help must stay in the main package: it has to open even if a subpackage fails to load.
   hotline: 'pages/hotline/index',
   booking: 'pages/booking/index',
+  // Self-tests: a subpackage (SELFTEST_PACKAGE below), loaded when a test is opened.
+  selftestIntro: 'packages/selftest/pages/intro/index',
+  selftestQuestion: 'packages/selftest/pages/question/index',
+  selftestResult: 'packages/selftest/pages/result/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES
@@ -31,9 +35,15 @@ export function isTabRoute(name: RouteName): name is TabRouteName {
   return TABS.some((tab) => tab.route === name)
 }
 
-/** Absolute URL for Taro.navigateTo / switchTab. */
-export function routeUrl(name: RouteName): string {
-  return `/${ROUTES[name]}`
+/** Query parameters a page reads with useRouter().params. */
+export type RouteQuery = Readonly<Record<string, string>>
+
+/** Absolute URL for Taro.navigateTo / switchTab / redirectTo, with an encoded query. */
+export function routeUrl(name: RouteName, query: RouteQuery = {}): string {
+  const search = Object.entries(query)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&')
+  return search ? `/${ROUTES[name]}?${search}` : `/${ROUTES[name]}`
 }
 
 /** Main-package pages, home first (the first entry is the launch page). */
@@ -46,3 +56,10 @@ export const MAIN_PAGES: string[] = [
   ROUTES.hotline,
   ROUTES.booking,
 ]
+
+/** The self-test subpackage (app.config `subPackages`; scripts/build.mjs SUBPACKAGE_ROOTS lists the same root). */
+export const SELFTEST_PACKAGE = {
+  root: 'packages/selftest',
+  pages: [ROUTES.selftestIntro, ROUTES.selftestQuestion, ROUTES.selftestResult]
+    .map((page) => page.slice('packages/selftest/'.length)),
+}

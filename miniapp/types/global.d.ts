@@ -22,3 +22,5 @@ declare const API_BASE: string
 declare const ALLOW_DEV_LOGIN: boolean
 /** The deploying district's crisis line, resolved at build time from env or content/hotlines.json. */
 declare const LOCAL_HOTLINE: { key: string; name: string; phone: string; note: string }
+/** Critical-item rules per scale code, extracted at build time from content/scales/*.json (config/critical-rules.ts). */
+declare const CRITICAL_RULES: Record<string, Array<{ n: number; op: 'gt' | 'gte' | 'eq'; value: number; reverseSum?: number }>>

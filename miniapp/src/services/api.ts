@@ -4,6 +4,8 @@
  */
 import Taro from '@tarojs/taro'
 import { API_BASE_URL } from '../env'
+import { parseAssessmentResult, parseDefinition, parseScaleList } from '../selftest/definition'
+import type { AssessmentResult, ScaleDefinition, ScaleList } from '../selftest/types'
 import { ApiError, messageForCode, networkError, toApiError } from './errors'
 import { STORAGE_KEYS, taroStore } from './storage'
 
@@ -14,13 +16,15 @@ export interface RequestOptions {
   data?: Record<string, unknown>
   /** Send the stored token as `Authorization: Bearer`. Default true. */
   auth?: boolean
+  /** Extra request headers (e.g. Idempotency-Key). */
+  header?: Record<string, string>
 }
 
 const TIMEOUT_MS = 15_000
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', data, auth = true } = options
-  const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  const header: Record<string, string> = { ...options.header, 'Content-Type': 'application/json' }
   const token = auth ? taroStore.get(STORAGE_KEYS.token) : null
   if (token) header.Authorization = `Bearer ${token}`
 
@@ -75,4 +79,37 @@ export async function devLogin(openid: string): Promise<AuthResult> {
 /** GET /me: the signed-in resident. */
 export function getMe(): Promise<Me> {
   return request<Me>('/me')
+}
+
+/** A 200 whose body the app cannot use is reported like a server fault (the caller may retry). */
+function readable<T>(parse: (body: unknown) => T, body: unknown): T {
+  try {
+    return parse(body)
+  } catch {
+    throw new ApiError(200, 'INTERNAL', messageForCode('INTERNAL'))
+  }
+}
+
+/** GET /scales: the self-tests residents can take. Public. */
+export async function listScales(): Promise<ScaleList> {
+  return readable(parseScaleList, await request<unknown>('/scales', { auth: false }))
+}
+
+/** GET /scales/:code: everything needed to show the test. Public. */
+export async function getScale(code: string): Promise<ScaleDefinition> {
+  return readable(parseDefinition, await request<unknown>(`/scales/${encodeURIComponent(code)}`, { auth: false }))
+}
+
+/**
+ * POST /scales/:code/assessments: scores the answers. Sent WITHOUT the resident token: a self-test is
+ * anonymous whether or not the person is signed in. The same idempotencyKey on a resend is counted once.
+ */
+export async function submitAssessment(code: string, answers: readonly number[], idempotencyKey: string): Promise<AssessmentResult> {
+  const body = await request<unknown>(`/scales/${encodeURIComponent(code)}/assessments`, {
+    method: 'POST',
+    data: { answers: [...answers] },
+    auth: false,
+    header: { 'Idempotency-Key': idempotencyKey },
+  })
+  return readable(parseAssessmentResult, body)
 }

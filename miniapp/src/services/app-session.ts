@@ -3,18 +3,12 @@ import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
 import { DEV_LOGIN_ALLOWED, PLATFORM } from '../env'
 import { devLogin, loginWithWeChat } from './api'
+import { randomBytes } from './random'
 import { createSession, type SessionState } from './session'
 import { STORAGE_KEYS, taroStore } from './storage'
 
 function randomId(): string {
-  const bytes = new Uint8Array(12)
-  const cryptoApi = typeof globalThis.crypto?.getRandomValues === 'function' ? globalThis.crypto : null
-  if (cryptoApi) {
-    cryptoApi.getRandomValues(bytes)
-  } else {
-    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  }
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return Array.from(randomBytes(12), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 export const session = createSession({

@@ -13,7 +13,7 @@ describe('messageForCode', () => {
 
   test('every API contract code has a Chinese message', () => {
     const contractCodes = ['WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE', 'WECHAT_USER_BLOCKED', 'UNAUTHENTICATED',
-      'VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED', 'INTERNAL']
+      'VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED', 'INTERNAL', 'SCALE_NOT_FOUND']
     for (const code of contractCodes) {
       expect(ERROR_MESSAGES[code]).toMatch(/[\u4e00-\u9fff]/)
     }

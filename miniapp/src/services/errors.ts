@@ -18,6 +18,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   NOT_FOUND: '没有找到相关内容',
   RATE_LIMITED: '操作有点频繁，请稍等片刻再试',
   INTERNAL: '服务器开了个小差，请稍后再试',
+  SCALE_NOT_FOUND: '这份自测暂时无法使用，请换一份试试',
   [NETWORK_ERROR_CODE]: FALLBACK_MESSAGE,
 }
 

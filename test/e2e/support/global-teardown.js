@@ -6,7 +6,8 @@ const FORBIDDEN_IN_LOGS = [
   [/eyJ[A-Za-z0-9_-]{10,}/, 'a JWT'],
   [/"refreshToken"\s*:\s*"[^"[]/, 'a refresh token'],
   [/E2e-demo-password-1!|E2e-admin-password-1!/, 'a password'],
-  [/(?<!\d)1[3-9]\d{9}(?!\d)/, 'a mobile phone number'],
+  // Bounded by non-alphanumerics: the same digits inside a hex request id are not a phone number.
+  [/(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/, 'a mobile phone number'],
   [/[Bb]earer\s+[A-Za-z0-9]/, 'an Authorization header'],
 ];
 

@@ -1,28 +1,12 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { HOTLINES } from '../../data/hotlines'
-import { PLATFORM } from '../../env'
+import { callPhone } from '../../services/phone'
 import './index.css'
 
 /**
  * Crisis help. Works with the network or the API down: the lines are bundled at build time
  * and this page makes no request and needs no sign-in.
  */
-function dial(phoneNumber: string): void {
-  const dialViaTelLink = () => {
-    window.location.href = `tel:${phoneNumber}`
-  }
-  if (PLATFORM === 'h5' && typeof Taro.makePhoneCall !== 'function') {
-    dialViaTelLink()
-    return
-  }
-  Taro.makePhoneCall({ phoneNumber }).catch(() => {
-    // weapp: the person closed the call sheet, nothing to do. h5: the API is unsupported here,
-    // so hand the number to the browser, which opens the dialer.
-    if (PLATFORM === 'h5') dialViaTelLink()
-  })
-}
-
 export default function HotlinePage() {
   return (
     <View className='page hotline'>
@@ -34,7 +18,7 @@ export default function HotlinePage() {
           id={`hotline-${line.key}`}
           className={`hotline-item hotline-item--${line.key}`}
           hoverClass='hotline-item--pressed'
-          onClick={() => dial(line.phone)}
+          onClick={() => callPhone(line.phone)}
         >
           <View className='hotline-item__body'>
             <Text className='hotline-item__name'>{line.name}</Text>
