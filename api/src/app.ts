@@ -21,7 +21,7 @@ import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createTokenService } from './modules/auth/tokens';
 import { createWeChatLoginClient, type WeChatLoginClient } from './modules/auth/wechat.client';
 import { healthRoutes } from './modules/health/health.routes';
-import { stationAdminRoutes } from './modules/stations/stations.routes';
+import { stationAdminRoutes, stationPublicRoutes } from './modules/stations/stations.routes';
 import { createStationsService } from './modules/stations/stations.service';
 import { loadScaleLibrary } from './modules/scales/scale-library';
 import { scaleRoutes } from './modules/scales/scales.routes';
@@ -77,6 +77,7 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
   const rootRoutes = healthRoutes({ ping });
   const apiRoutes: AnyRoute[] = [
     ...authRoutes({ residentAuth: services.residentAuth, staffAuth: services.staffAuth, allowDevLogin: !config.isProduction }),
+    ...stationPublicRoutes({ stations: services.stations }),
     ...stationAdminRoutes({ stations: services.stations }),
     ...scaleRoutes({ scales: services.scales }),
     ...consentRoutes({ consents: services.consents }),

@@ -94,6 +94,15 @@ describe('station scope', () => {
   });
 });
 
+describe('GET /api/v1/stations (public)', () => {
+  test('lists the whole network without a token, district first', async () => {
+    const res = await api.request('GET', '/api/v1/stations');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(13);
+    expect(res.body.items[0]).toMatchObject({ level: 'district', name: '心安区社会心理服务中心' });
+  });
+});
+
 describe('query strings', () => {
   test('a query parameter carrying an operator is a 400, never a broadened result', async () => {
     const admin = await staffLogin(api, 'demo-admin');

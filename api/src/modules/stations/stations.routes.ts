@@ -5,6 +5,21 @@ import type { StationsService } from './stations.service';
 
 const STATION_ROLES = ['station_staff', 'district_admin'] as const;
 
+export function stationPublicRoutes(deps: { stations: StationsService }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/stations', tags: ['stations'], access: { kind: 'public' },
+      summary: 'The station network (district, street, community), for residents to choose from',
+      responses: { 200: { description: 'Stations', schema: stationList } },
+      async handler(ctx) {
+        const items = await deps.stations.listPublic();
+        ctx.set('Cache-Control', 'public, max-age=300');
+        ctx.body = { items, total: items.length };
+      },
+    }),
+  ];
+}
+
 export function stationAdminRoutes(deps: { stations: StationsService }): AnyRoute[] {
   return [
     defineRoute({

@@ -67,6 +67,14 @@ export function createStationsService(deps: { audit: AuditService }) {
   }
 
   return {
+    /** Every station, district first: public information residents choose from. */
+    async listPublic(): Promise<StationView[]> {
+      const stations = await StationModel.find({}).lean();
+      return stations
+        .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.name.localeCompare(b.name, 'zh-CN'))
+        .map(view);
+    },
+
     async listInScope(staff: AuthenticatedStaff): Promise<StationView[]> {
       const stations = await StationModel.find(scopeFilter(staff)).lean();
       return stations
