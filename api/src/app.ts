@@ -33,6 +33,10 @@ import { consentRoutes } from './modules/consents/consents.routes';
 import { createConsentsService } from './modules/consents/consents.service';
 import { referralRoutes } from './modules/referrals/referrals.routes';
 import { createReferralsService } from './modules/referrals/referrals.service';
+import { reminderRoutes } from './modules/reminders/reminders.routes';
+import { createRemindersService } from './modules/reminders/reminders.service';
+import { createAccessTokenClient } from './modules/wechat/access-token.client';
+import { createSubscribeMessageClient } from './modules/wechat/subscribe-message.client';
 import { createFieldCipher } from './security/field-cipher';
 
 export const API_PREFIX = '/api/v1';
@@ -61,7 +65,12 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
   const consents = createConsentsService({ onWithdraw: { store_results: async (residentId) => { await assessments.deleteForResident(residentId); } } });
   const assessments = createAssessmentsService({ scales, consents, cipher });
   const referrals = createReferralsService({ consents, scales, cipher });
-  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals };
+  const wechatTokens = createAccessTokenClient({ apiBase: config.wechat.apiBase, appid: config.wechat.appid, secret: config.wechat.secret });
+  const subscribe = createSubscribeMessageClient({ apiBase: config.wechat.apiBase, tokens: wechatTokens, miniprogramState: config.wechat.miniprogramState });
+  const reminders = createRemindersService({
+    scales, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined, templateId: config.reminders.retestTemplateId,
+  });
+  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -83,6 +92,7 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
     ...consentRoutes({ consents: services.consents }),
     ...assessmentRoutes({ assessments: services.assessments }),
     ...referralRoutes({ referrals: services.referrals }),
+    ...reminderRoutes({ reminders: services.reminders }),
     defineRoute({
       method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
       summary: 'This OpenAPI 3.1 document',

@@ -31,6 +31,12 @@ const envSchema = z.object({
   WECHAT_SECRET: optionalString,
   // Base URL of WeChat's server API; tests point it at a local fake server.
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  // Which mini-program version subscribe messages open: developer | trial | formal.
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  // Subscribe-message template for the two-week retest reminder (fields thing1, thing2, date3). Unset: reminders are off.
+  RETEST_TEMPLATE_ID: optionalString,
+  // How often this instance sends due reminders, in ms; 0 = never. Several instances may run it: each reminder is claimed once.
+  RETEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(0),
   // Password for the first `admin` account; when unset a random one is generated, printed once and saved.
   ADMIN_INITIAL_PASSWORD: z.string().min(12, 'ADMIN_INITIAL_PASSWORD must be at least 12 characters').optional(),
   // Password of the demo staff accounts created outside production.
@@ -59,7 +65,8 @@ export interface Config {
   jwtSecret: string;
   dataEncryptionKey: string;
   dataDir: string;
-  wechat: { appid: string | undefined; secret: string | undefined; apiBase: string };
+  wechat: { appid: string | undefined; secret: string | undefined; apiBase: string; miniprogramState: 'developer' | 'trial' | 'formal' };
+  reminders: { retestTemplateId: string | undefined; sweepIntervalMs: number };
   adminInitialPassword: string | undefined;
   demoPassword: string;
   corsOrigins: string[];
@@ -110,7 +117,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'dev-jwt-secret', () => crypto.randomBytes(48).toString('base64url')),
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? devSecret(dataDir, 'dev-data-key', () => crypto.randomBytes(32).toString('base64')),
     dataDir,
-    wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, '') },
+    wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''), miniprogramState: e.WECHAT_MINIPROGRAM_STATE },
+    reminders: { retestTemplateId: e.RETEST_TEMPLATE_ID, sweepIntervalMs: e.RETEST_SWEEP_INTERVAL_MS },
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
     demoPassword: e.DEMO_PASSWORD,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

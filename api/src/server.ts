@@ -51,11 +51,20 @@ async function main() {
     `  健康检查    ${base}/healthz\n\n`,
   );
 
+  // Due retest reminders go out from here when enabled; claims make it safe on several instances.
+  const sweep = config.reminders.sweepIntervalMs > 0
+    ? setInterval(() => {
+      services.reminders.sendDueReminders(new Date()).catch((e: Error) => logger.error({ err: { message: e.message } }, 'reminder sweep failed'));
+    }, config.reminders.sweepIntervalMs)
+    : undefined;
+  sweep?.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(sweep);
     await closeGracefully(server, [disconnectDatabase], 10_000);
     logger.info('shutdown complete');
     process.exit(0);
