@@ -113,6 +113,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
           // TsconfigPathsPlugin reads the path mappings from here; stale cached resolutions break the build.
           path.join(miniappRoot, 'tsconfig.json'),
           path.join(miniappRoot, 'babel.config.js'),
+          // The page list: adding a page must invalidate the cache, or H5 keeps routing with the old list.
+          path.join(miniappRoot, 'src', 'app.config.ts'),
         ],
       },
     },

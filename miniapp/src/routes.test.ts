@@ -9,7 +9,7 @@ describe('routes', () => {
 
   test('the self-test pages are in the subpackage, not the main package; the hotline stays in the main package', () => {
     const subpackagePages = SELFTEST_PACKAGE.pages.map((page) => `${SELFTEST_PACKAGE.root}/${page}`)
-    expect(subpackagePages).toEqual([ROUTES.selftestIntro, ROUTES.selftestQuestion, ROUTES.selftestResult])
+    expect(subpackagePages).toEqual([ROUTES.selftestIntro, ROUTES.selftestQuestion, ROUTES.selftestResult, ROUTES.selftestRecords, ROUTES.selftestReferral, ROUTES.selftestReferrals])
     for (const page of subpackagePages) expect(MAIN_PAGES).not.toContain(page)
     expect(MAIN_PAGES).toContain(ROUTES.hotline)
     expect(TABS.map((t) => t.route)).toContain('tests')

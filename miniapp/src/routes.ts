@@ -16,6 +16,9 @@ export const ROUTES = {
   selftestIntro: 'packages/selftest/pages/intro/index',
   selftestQuestion: 'packages/selftest/pages/question/index',
   selftestResult: 'packages/selftest/pages/result/index',
+  selftestRecords: 'packages/selftest/pages/records/index',
+  selftestReferral: 'packages/selftest/pages/referral/index',
+  selftestReferrals: 'packages/selftest/pages/referrals/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES
@@ -60,6 +63,6 @@ export const MAIN_PAGES: string[] = [
 /** The self-test subpackage (app.config `subPackages`; scripts/build.mjs SUBPACKAGE_ROOTS lists the same root). */
 export const SELFTEST_PACKAGE = {
   root: 'packages/selftest',
-  pages: [ROUTES.selftestIntro, ROUTES.selftestQuestion, ROUTES.selftestResult]
+  pages: [ROUTES.selftestIntro, ROUTES.selftestQuestion, ROUTES.selftestResult, ROUTES.selftestRecords, ROUTES.selftestReferral, ROUTES.selftestReferrals]
     .map((page) => page.slice('packages/selftest/'.length)),
 }

@@ -60,6 +60,8 @@ describe('outbox', () => {
     expect(status.kind).toBe('delivered')
     expect(status.kind === 'delivered' && status.delivered.result.total).toBe(1)
     expect(status.kind === 'delivered' && status.delivered.localCrisisItems).toEqual([9])
+    // Kept with the result so the page can offer 保存这次结果 with the same answers.
+    expect(status.kind === 'delivered' && status.delivered.answers).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1])
     expect(JSON.parse(t.store.get(OUTBOX_STORAGE_KEY) ?? 'null')).toEqual([])
     expect(JSON.parse(t.store.get(RESULTS_STORAGE_KEY) ?? '[]')).toHaveLength(1)
   })

@@ -39,6 +39,8 @@ export interface DeliveredResult {
   attemptKey: string
   code: string
   localCrisisItems: number[]
+  /** The answers, kept on the device only so the result page can offer 保存这次结果 (never sent by itself). */
+  answers?: number[]
   result: AssessmentResult
   deliveredAt: string
   /** The result page has shown it. */
@@ -162,6 +164,7 @@ export function createOutbox(deps: OutboxDeps) {
       attemptKey: key,
       code: submission.code,
       localCrisisItems: submission.localCrisisItems,
+      answers: submission.answers.slice(),
       result,
       deliveredAt: deps.now().toISOString(),
       seen: false,

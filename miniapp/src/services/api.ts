@@ -6,6 +6,16 @@ import Taro from '@tarojs/taro'
 import { API_BASE_URL } from '../env'
 import { parseAssessmentResult, parseDefinition, parseScaleList } from '../selftest/definition'
 import type { AssessmentResult, ScaleDefinition, ScaleList } from '../selftest/types'
+import {
+  POLICY_VERSION,
+  type Consent,
+  type ConsentPurpose,
+  type ReferralCreated,
+  type ReferralInput,
+  type ReferralSummary,
+  type SavedAssessmentList,
+  type Station,
+} from '../me/types'
 import { ApiError, messageForCode, networkError, toApiError } from './errors'
 import { STORAGE_KEYS, taroStore } from './storage'
 
@@ -112,4 +122,65 @@ export async function submitAssessment(code: string, answers: readonly number[],
     header: { 'Idempotency-Key': idempotencyKey },
   })
   return readable(parseAssessmentResult, body)
+}
+
+// ---- Signed-in resident: consents, saved self-tests, referrals (all with the resident token) ----
+
+/** GET /me/consents: what the resident has agreed to. */
+export async function listConsents(): Promise<Consent[]> {
+  return (await request<{ items: Consent[] }>('/me/consents')).items ?? []
+}
+
+/** POST /me/consents: agree to a purpose under the current policy version. */
+export async function grantConsent(purpose: ConsentPurpose): Promise<void> {
+  await request<unknown>('/me/consents', { method: 'POST', data: { purpose, policyVersion: POLICY_VERSION } })
+}
+
+/** DELETE /me/consents/:purpose. Withdrawing store_results deletes every saved result at once. */
+export async function withdrawConsent(purpose: ConsentPurpose): Promise<void> {
+  await request<unknown>(`/me/consents/${purpose}`, { method: 'DELETE' })
+}
+
+/** POST /me/assessments: scores and keeps the result (403 CONSENT_REQUIRED without store_results). */
+export async function saveAssessment(code: string, answers: readonly number[], idempotencyKey: string): Promise<{ id: string }> {
+  return request<{ id: string }>('/me/assessments', {
+    method: 'POST',
+    data: { code, answers: [...answers] },
+    header: { 'Idempotency-Key': idempotencyKey },
+  })
+}
+
+/** GET /me/assessments: saved results (newest first) and a trend per scale. */
+export async function listSavedAssessments(): Promise<SavedAssessmentList> {
+  const body = await request<Partial<SavedAssessmentList>>('/me/assessments')
+  return { items: body.items ?? [], total: body.total ?? 0, trends: body.trends ?? [] }
+}
+
+/** DELETE /me/assessments/:id */
+export async function deleteSavedAssessment(id: string): Promise<void> {
+  await request<unknown>(`/me/assessments/${encodeURIComponent(id)}`, { method: 'DELETE' })
+}
+
+/** DELETE /me/assessments: every saved result. */
+export async function deleteAllSavedAssessments(): Promise<void> {
+  await request<unknown>('/me/assessments', { method: 'DELETE' })
+}
+
+/** GET /stations */
+export async function listStations(): Promise<Station[]> {
+  return (await request<{ items: Station[] }>('/stations')).items ?? []
+}
+
+/** POST /me/referrals: ask a station to call; consent is given on the form itself. */
+export async function createReferral(input: ReferralInput, idempotencyKey: string): Promise<ReferralCreated> {
+  return request<ReferralCreated>('/me/referrals', {
+    method: 'POST',
+    data: { ...input, consent: true, policyVersion: POLICY_VERSION },
+    header: { 'Idempotency-Key': idempotencyKey },
+  })
+}
+
+/** GET /me/referrals */
+export async function listReferrals(): Promise<ReferralSummary[]> {
+  return (await request<{ items: ReferralSummary[] }>('/me/referrals')).items ?? []
 }

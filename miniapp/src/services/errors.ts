@@ -19,6 +19,8 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   RATE_LIMITED: '操作有点频繁，请稍等片刻再试',
   INTERNAL: '服务器开了个小差，请稍后再试',
   SCALE_NOT_FOUND: '这份自测暂时无法使用，请换一份试试',
+  CONSENT_REQUIRED: '需要先同意保存，才能保存这次结果',
+  POLICY_VERSION_OUTDATED: '隐私说明已更新，请重新打开页面后再同意',
   [NETWORK_ERROR_CODE]: FALLBACK_MESSAGE,
 }
 

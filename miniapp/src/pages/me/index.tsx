@@ -14,6 +14,8 @@ type Profile =
   | { kind: 'error'; message: string }
 
 const LINKS: ReadonlyArray<{ route: RouteName; text: string }> = [
+  { route: 'selftestRecords', text: '我的自测记录' },
+  { route: 'selftestReferrals', text: '我的求助申请' },
   { route: 'booking', text: '我的预约' },
   { route: 'hotline', text: '心理援助热线' },
 ]
@@ -74,7 +76,7 @@ export default function MePage() {
       <View className='card'>{statusView}</View>
       <View className='card me-links'>
         {LINKS.map((link) => (
-          <View key={link.route} className='me-link' hoverClass='me-link--pressed' onClick={() => openRoute(link.route)}>
+          <View key={link.route} className={`me-link me-link--${link.route}`} hoverClass='me-link--pressed' onClick={() => openRoute(link.route)}>
             <Text>{link.text}</Text>
             <Text className='me-link__arrow'>›</Text>
           </View>

@@ -7,7 +7,9 @@ import { cachedDefinition, flushOutbox, outbox, useOutboxState } from '../../../
 import { nextLinks, type NextAction } from '../../../../selftest/next-steps'
 import { WAITING_MESSAGE } from '../../../../selftest/outbox'
 import type { AssessmentResult } from '../../../../selftest/types'
+import { useSession } from '../../../../services/app-session'
 import { openRoute, replaceRoute } from '../../../../services/navigation'
+import SaveResult from '../../components/SaveResult'
 import '../../selftest.css'
 import './index.css'
 
@@ -86,6 +88,25 @@ function ResultBody({ result, name, crisis }: { result: AssessmentResult; name: 
   )
 }
 
+/** 请站点联系我: for an urgent or crisis result, the station calls back (the form asks for consent). */
+function ReferralEntry({ result, crisis }: { result: AssessmentResult; crisis: boolean }) {
+  const query: Record<string, string> = {
+    code: result.code,
+    crisis: crisis ? '1' : '0',
+    urgent: result.urgent ? '1' : '0',
+  }
+  if (result.band) query.band = result.band.key
+  return (
+    <View className='card selftest-referral'>
+      <Text className='selftest-section-title'>想有人主动联系你？</Text>
+      <Text className='card-text selftest-referral__text'>留下电话，附近的心安驿站会打给你，陪你一起想办法。</Text>
+      <View className='selftest-button selftest-referral__open' hoverClass='selftest-button--pressed' onClick={() => openRoute('selftestReferral', query)}>
+        <Text>请站点联系我</Text>
+      </View>
+    </View>
+  )
+}
+
 export default function SelftestResultPage() {
   const params = useRouter().params
   const key = params.key ?? ''
@@ -107,9 +128,20 @@ export default function SelftestResultPage() {
   // Either side is enough: the app's bundled rules or the server's answer.
   const crisis = localCrisis || result?.crisis === true
 
+  const { status: sessionStatus } = useSession()
+  const signedIn = sessionStatus === 'ready'
+  const answers = status.kind === 'delivered' ? status.delivered.answers : undefined
+
   let body
   if (result) {
-    body = <ResultBody result={result} name={name} crisis={crisis} />
+    body = (
+      <>
+        <ResultBody result={result} name={name} crisis={crisis} />
+        {signedIn && (result.urgent || crisis) ? <ReferralEntry result={result} crisis={crisis} /> : null}
+        {/* Saving is offered, never automatic; anonymous stays the default. */}
+        {signedIn && answers ? <SaveResult code={result.code} answers={answers} /> : null}
+      </>
+    )
   } else if (status.kind === 'pending') {
     const waiting = !status.sending && status.submission.attempts > 0
     body = (

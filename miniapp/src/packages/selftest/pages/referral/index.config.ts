@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '请站点联系我',
+})
