@@ -97,6 +97,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       ALLOW_DEV_LOGIN: JSON.stringify(allowDevLogin),
       LOCAL_HOTLINE: JSON.stringify(localHotline),
       CRITICAL_RULES: JSON.stringify(criticalRules),
+      // Subscribe-message template of the two-week retest reminder (same id as the API's RETEST_TEMPLATE_ID); empty = no offer.
+      RETEST_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_RETEST_TEMPLATE_ID ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

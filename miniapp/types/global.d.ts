@@ -24,3 +24,6 @@ declare const ALLOW_DEV_LOGIN: boolean
 declare const LOCAL_HOTLINE: { key: string; name: string; phone: string; note: string }
 /** Critical-item rules per scale code, extracted at build time from content/scales/*.json (config/critical-rules.ts). */
 declare const CRITICAL_RULES: Record<string, Array<{ n: number; op: 'gt' | 'gte' | 'eq'; value: number; reverseSum?: number }>>
+
+/** Subscribe-message template id of the retest reminder; empty when reminders are not configured. */
+declare const RETEST_TEMPLATE_ID: string

@@ -184,3 +184,14 @@ export async function createReferral(input: ReferralInput, idempotencyKey: strin
 export async function listReferrals(): Promise<ReferralSummary[]> {
   return (await request<{ items: ReferralSummary[] }>('/me/referrals')).items ?? []
 }
+
+export interface Reminder {
+  id: string
+  code: string
+  dueAt: string
+}
+
+/** POST /me/reminders: after the resident accepted the subscribe message, ask for a retest reminder in 14 days. */
+export async function createReminder(code: string): Promise<Reminder> {
+  return request<Reminder>('/me/reminders', { method: 'POST', data: { code } })
+}

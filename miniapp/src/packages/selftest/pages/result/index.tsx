@@ -10,6 +10,9 @@ import type { AssessmentResult } from '../../../../selftest/types'
 import { useSession } from '../../../../services/app-session'
 import { openRoute, replaceRoute } from '../../../../services/navigation'
 import SaveResult from '../../components/SaveResult'
+import { PLATFORM } from '../../../../env'
+import RetestReminder from '../../components/RetestReminder'
+import { canOfferReminder } from '../../../../selftest/reminder'
 import '../../selftest.css'
 import './index.css'
 
@@ -140,6 +143,7 @@ export default function SelftestResultPage() {
         {signedIn && (result.urgent || crisis) ? <ReferralEntry result={result} crisis={crisis} /> : null}
         {/* Saving is offered, never automatic; anonymous stays the default. */}
         {signedIn && answers ? <SaveResult code={result.code} answers={answers} /> : null}
+        {canOfferReminder({ platform: PLATFORM, templateId: RETEST_TEMPLATE_ID, signedIn }) ? <RetestReminder code={result.code} /> : null}
       </>
     )
   } else if (status.kind === 'pending') {
