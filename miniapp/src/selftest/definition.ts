@@ -43,6 +43,8 @@ function parseSummary(v: unknown, i: number): ScaleSummary {
     title: v.title,
     purpose: typeof v.purpose === 'string' ? v.purpose : '',
     audience: v.audience,
+    // An older API without topics still lists everything, under 其他.
+    topic: typeof v.topic === 'string' ? v.topic : 'other',
     minutes: v.minutes,
     itemCount: v.itemCount,
   }

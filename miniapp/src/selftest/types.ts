@@ -13,6 +13,7 @@ export interface ScaleSummary {
   title: { zh: string; en: string }
   purpose: string
   audience: { zh: string; tags: string[] }
+  topic: string
   minutes: number
   itemCount: number
 }

@@ -10,6 +10,8 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '只能用小写字母
 const itemNumber = z.number().int().min(1);
 
 export const AUDIENCE_TAGS = ['adult', 'elderly', 'youth', 'perinatal', 'informant'] as const;
+/** What a scale is about; the self-test list groups by it (labels live in the mini-program's catalog). */
+export const SCALE_TOPICS = ['mood', 'anxiety', 'stress', 'sleep', 'trauma', 'alcohol', 'wellbeing', 'cognition'] as const;
 export const LICENSE_STATUSES = [
   'free', // reproduction allowed without asking (e.g. the PHQ footer)
   'free-noncommercial', // free for non-commercial / public-health use
@@ -129,6 +131,7 @@ export const scaleDefinitionShape = z.strictObject({
   title: z.strictObject({ zh, en: z.string().min(1) }),
   purpose: zh,
   audience: z.strictObject({ zh, tags: z.array(z.enum(AUDIENCE_TAGS)).min(1) }),
+  topic: z.enum(SCALE_TOPICS),
   minutes: z.number().positive(),
   instructions: zh,
   timeframe: zh,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIENCE_TAGS } from './scale-definition.schema';
+import { AUDIENCE_TAGS, SCALE_TOPICS } from './scale-definition.schema';
 
 export const scaleCodeParams = z.object({ code: z.string().regex(/^[a-z][a-z0-9]{1,15}$/, '量表代码格式不正确') });
 
@@ -13,6 +13,7 @@ export const scaleSummary = z.object({
   title: z.object({ zh: z.string(), en: z.string() }),
   purpose: z.string(),
   audience: z.object({ zh: z.string(), tags: z.array(z.string()) }),
+  topic: z.enum(SCALE_TOPICS),
   minutes: z.number(),
   itemCount: z.number().int(),
 });

@@ -35,7 +35,7 @@ export function createScalesService(deps: { library: ReadonlyMap<string, ScaleDe
         .filter((d) => !audience || d.audience.tags.includes(audience))
         .map((d) => ({
           code: d.code, abbreviation: d.abbreviation, title: d.title, purpose: d.purpose,
-          audience: d.audience, minutes: d.minutes, itemCount: d.items.length,
+          audience: d.audience, topic: d.topic, minutes: d.minutes, itemCount: d.items.length,
         }));
     },
 
