@@ -1,6 +1,7 @@
 import type { Page, Request } from 'playwright-core';
-import { baseUrl, openBrowser, snapshot } from './support/browser';
+import { baseUrl, openBrowser } from './support/browser';
 import { withProductDb } from './support/database';
+import * as flow from './support/selftest-flow';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -14,14 +15,11 @@ afterEach(async () => {
 
 // Taro H5 keeps visited pages in the DOM, hidden; every selector is scoped to the visible page.
 type PageName = 'selftest-referrals' | 'me' | 'tests' | 'selftest-intro' | 'selftest-question' | 'selftest-result' | 'selftest-records' | 'selftest-referral-page';
-const visiblePage = (name: PageName) => page.locator(`.page.${name}:visible`);
-const exactly = (text: string) => new RegExp(`^\\s*${text}\\s*$`);
+const visiblePage = (name: PageName) => flow.visiblePage(page, name);
+const { exactly } = flow;
 const isPost = (path: string) => (r: Request) => r.method() === 'POST' && r.url().endsWith(`/api/v1${path}`);
 
-async function picture(name: string) {
-  await page.waitForTimeout(600);
-  await snapshot(page, name);
-}
+const picture = (name: string) => flow.picture(page, name);
 
 /** Opens 我的 and waits until the resident is signed in (dev login in the H5 test build). */
 async function signedInAtMe() {
@@ -29,22 +27,11 @@ async function signedInAtMe() {
   await visiblePage('me').locator('.me-status').filter({ hasText: '已登录' }).waitFor();
 }
 
-async function openIntro(code: string) {
-  await page.goto(`${baseUrl()}/app/#/pages/tests/index`);
-  const list = visiblePage('tests');
-  await list.locator(`#selftest-item-${code}`).click();
-  await visiblePage('selftest-intro').locator('.selftest-start').waitFor();
-}
+const openIntro = (code: string) => flow.openIntro(page, code);
 
 async function answerAllAndSubmit(labels: string[]) {
-  await visiblePage('selftest-intro').locator('.selftest-start').click();
-  const question = visiblePage('selftest-question');
-  for (const [i, label] of labels.entries()) {
-    await question.locator('.selftest-progress__text').filter({ hasText: `第 ${i + 1} / ${labels.length} 题` }).waitFor();
-    await question.locator('.selftest-option__label').filter({ hasText: exactly(label) }).click();
-  }
-  await question.locator('.selftest-option--selected .selftest-option__label').filter({ hasText: exactly(labels[labels.length - 1]!) }).waitFor();
-  await question.locator('.selftest-submit').click();
+  await flow.answerAll(page, labels);
+  await flow.submit(page);
   await visiblePage('selftest-result').locator('.selftest-score__total').waitFor();
 }
 

@@ -1,6 +1,7 @@
 import type { Page, Request } from 'playwright-core';
-import { baseUrl, openBrowser, snapshot } from './support/browser';
+import { baseUrl, openBrowser } from './support/browser';
 import { withProductDb } from './support/database';
+import * as flow from './support/selftest-flow';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -13,44 +14,16 @@ afterEach(async () => {
 });
 
 // Taro H5 keeps visited pages in the DOM, hidden; every selector is scoped to the visible page.
-const visiblePage = (name: 'tests' | 'selftest-intro' | 'selftest-question' | 'selftest-result') =>
-  page.locator(`.page.${name}:visible`);
-const exactly = (text: string) => new RegExp(`^\\s*${text}\\s*$`);
+const visiblePage = (name: 'tests' | 'selftest-intro' | 'selftest-question' | 'selftest-result') => flow.visiblePage(page, name);
+const { exactly } = flow;
 
 const isAssessmentPost = (code: string) => (r: Request) =>
   r.method() === 'POST' && r.url().endsWith(`/api/v1/scales/${code}/assessments`);
 
-/** Screenshot once the page's slide-in has finished. */
-async function picture(name: string) {
-  await page.waitForTimeout(600);
-  await snapshot(page, name);
-}
-
-/** From the 自测 tab to the scale's intro page, with the definition loaded. */
-async function openIntro(code: string, listPicture?: string) {
-  await page.goto(`${baseUrl()}/app/#/pages/tests/index`);
-  const list = visiblePage('tests');
-  await list.locator(`#selftest-item-${code}`).waitFor();
-  if (listPicture) await picture(listPicture);
-  await list.locator(`#selftest-item-${code}`).click();
-  await visiblePage('selftest-intro').locator('.selftest-start').waitFor();
-}
-
-/** Starts the test and answers every question by its option label; leaves the last answer on screen. */
-async function answerAll(labels: string[]) {
-  await visiblePage('selftest-intro').locator('.selftest-start').click();
-  const question = visiblePage('selftest-question');
-  for (const [i, label] of labels.entries()) {
-    await question.locator('.selftest-progress__text').filter({ hasText: `第 ${i + 1} / ${labels.length} 题` }).waitFor();
-    await question.locator('.selftest-option__label').filter({ hasText: exactly(label) }).click();
-  }
-  await question.locator('.selftest-option--selected .selftest-option__label').filter({ hasText: exactly(labels[labels.length - 1]!) }).waitFor();
-}
-
-async function submit() {
-  await visiblePage('selftest-question').locator('.selftest-submit').click();
-  await visiblePage('selftest-result').waitFor();
-}
+const picture = (name: string) => flow.picture(page, name);
+const openIntro = (code: string, listPicture?: string) => flow.openIntro(page, code, listPicture);
+const answerAll = (labels: string[]) => flow.answerAll(page, labels);
+const submit = () => flow.submit(page);
 
 /** The class list of the first element inside the visible result page. */
 async function firstElementClasses(): Promise<string> {
