@@ -32,3 +32,11 @@ export async function pingDatabase(timeoutMs = 1500): Promise<boolean> {
 export async function disconnectDatabase(): Promise<void> {
   await mongoose.disconnect();
 }
+
+/**
+ * True for MongoDB's duplicate-key error (11000). Our claims insert a document whose _id is a natural key; losing
+ * that race is how "already done" is detected, on MongoDB and on FerretDB alike.
+ */
+export function isDuplicateKey(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
+}

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { Schema } from 'mongoose';
 
 // Field-level encryption for sensitive personal information at rest (answers, phone numbers): AES-256-GCM with a
 // random 96-bit IV per value. The key id is stored with each value so keys can be rotated.
@@ -33,3 +34,6 @@ export function createFieldCipher(keyBase64: string, kid = 'k1'): FieldCipher {
     },
   };
 }
+
+/** How a sealed value is stored inside a Mongoose document. */
+export const sealedFieldSchema = new Schema({ kid: String, iv: String, tag: String, ct: String }, { _id: false });

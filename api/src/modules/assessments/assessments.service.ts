@@ -4,6 +4,7 @@ import type { FieldCipher } from '../../security/field-cipher';
 import type { ConsentsService } from '../consents/consents.service';
 import type { ScalesService } from '../scales/scales.service';
 import { SavedAssessmentModel } from './saved-assessment.model';
+import { isDuplicateKey } from '../../db';
 
 export function createAssessmentsService(deps: { scales: ScalesService; consents: ConsentsService; cipher: FieldCipher }) {
   return {
@@ -22,7 +23,7 @@ export function createAssessmentsService(deps: { scales: ScalesService; consents
           answers: deps.cipher.seal(JSON.stringify(answers)),
         });
       } catch (e) {
-        if ((e as { code?: number }).code !== 11000) throw e; // a resend: saved already
+        if (!isDuplicateKey(e)) throw e; // a resend: saved already
       }
       return { id: _id, ...result };
     },

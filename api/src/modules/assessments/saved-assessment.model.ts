@@ -1,8 +1,8 @@
 import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { sealedFieldSchema } from '../../security/field-cipher';
 
 // A self-test result a resident chose to keep (with store_results consent). The answers are sensitive personal
 // information and are stored only sealed (AES-256-GCM, see security/field-cipher.ts).
-const sealedSchema = new Schema({ kid: String, iv: String, tag: String, ct: String }, { _id: false });
 
 const savedAssessmentSchema = new Schema(
   {
@@ -16,7 +16,7 @@ const savedAssessmentSchema = new Schema(
     bandLabel: { type: String, default: null },
     urgent: { type: Boolean, required: true },
     crisis: { type: Boolean, required: true },
-    answers: { type: sealedSchema, required: true },
+    answers: { type: sealedFieldSchema, required: true },
     createdAt: { type: Date, required: true, default: () => new Date() },
   },
   { versionKey: false, collection: 'saved_assessments' },

@@ -2,6 +2,7 @@ import { AppError, UnauthenticatedError, UnavailableError } from '../../http/err
 import { ResidentModel } from '../residents/resident.model';
 import type { TokenService } from './tokens';
 import { WeChatError, type WeChatLoginClient } from './wechat.client';
+import { isDuplicateKey } from '../../db';
 
 export interface ResidentLogin {
   token: string;
@@ -33,8 +34,8 @@ export function createResidentAuthService(deps: { tokens: TokenService; wechat: 
       { $setOnInsert: { openid, createdAt: now }, $set: { lastLoginAt: now } },
       { upsert: true, returnDocument: 'after' },
     ).lean();
-    const resident = await upsert().catch((e: { code?: number }) => {
-      if (e.code === 11000) return upsert();
+    const resident = await upsert().catch((e: unknown) => {
+      if (isDuplicateKey(e)) return upsert();
       throw e;
     });
     if (!resident) throw new Error('resident upsert returned nothing');

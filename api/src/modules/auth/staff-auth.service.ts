@@ -11,6 +11,7 @@ import { lockedUntil, lockoutLookbackMs } from './lockout';
 import { RefreshTokenModel, RefreshTokenSpendModel } from './refresh-token.model';
 import { StaffSessionModel } from './staff-session.model';
 import { hashRefreshToken, newRefreshToken, type TokenService } from './tokens';
+import { isDuplicateKey } from '../../db';
 
 export interface StaffLoginResult {
   accessToken: string;
@@ -126,7 +127,7 @@ export function createStaffAuthService(deps: { tokens: TokenService; audit: Audi
       try {
         await RefreshTokenSpendModel.create({ _id: hash, sessionId: token.sessionId, at: now });
       } catch (e) {
-        if ((e as { code?: number }).code !== 11000) throw e;
+        if (!isDuplicateKey(e)) throw e;
         // A spent token came back: someone holds a copy. End the whole family, the thief's and the owner's.
         await revokeSession(token.sessionId, 'refresh_reuse');
         await audit.record(ctx, { actor: `staff:${String(token.staffId)}`, action: 'auth.refresh_reuse', result: 'denied', target: `session:${String(token.sessionId)}` });

@@ -1,11 +1,11 @@
 import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { sealedFieldSchema } from '../../security/field-cipher';
 
 export const FOLLOW_UP_STATUSES = ['new', 'contacted', 'closed'] as const;
 
 // A resident's request that a station contact them after a self-test. Phone and name are sealed at rest; the
 // result context (scale, band, crisis) is what the station needs to prioritise. The station's handling of these
 // requests is built on this model by the care issue.
-const sealedSchema = new Schema({ kid: String, iv: String, tag: String, ct: String }, { _id: false });
 
 const followUpRequestSchema = new Schema(
   {
@@ -13,8 +13,8 @@ const followUpRequestSchema = new Schema(
     _id: { type: String, default: () => new Types.ObjectId().toHexString() },
     residentId: { type: Schema.Types.ObjectId, ref: 'Resident', required: true },
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', required: true },
-    phone: { type: sealedSchema, required: true },
-    name: { type: sealedSchema, default: null },
+    phone: { type: sealedFieldSchema, required: true },
+    name: { type: sealedFieldSchema, default: null },
     scale: { type: String, required: true },
     bandKey: { type: String, default: null },
     urgent: { type: Boolean, required: true },

@@ -6,6 +6,7 @@ import { PRIVACY_POLICY_VERSION } from '../consents/consents.service';
 import type { ScalesService } from '../scales/scales.service';
 import { StationModel } from '../stations/station.model';
 import { FollowUpRequestModel } from './follow-up-request.model';
+import { isDuplicateKey } from '../../db';
 
 export interface ReferralInput {
   stationId: string;
@@ -38,7 +39,7 @@ export function createReferralsService(deps: { consents: ConsentsService; scales
           consentPolicyVersion: PRIVACY_POLICY_VERSION,
         });
       } catch (e) {
-        if ((e as { code?: number }).code !== 11000) throw e; // a double submit: created already
+        if (!isDuplicateKey(e)) throw e; // a double submit: created already
       }
       return { id: _id, status: 'new' as const, stationName: station.name };
     },

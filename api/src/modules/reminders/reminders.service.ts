@@ -7,6 +7,7 @@ import { WeChatError } from '../wechat/access-token.client';
 import { SubscribeMessageError, type SubscribeMessageClient } from '../wechat/subscribe-message.client';
 import { buildRetestMessageData, retestPage } from './reminder-message';
 import { ReminderClaimModel, ReminderModel, type ReminderStatus } from './reminder.model';
+import { isDuplicateKey } from '../../db';
 
 export const RETEST_INTERVAL_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -23,10 +24,6 @@ interface Deps {
   templateId?: string | undefined;
   logger?: Pick<Logger, 'warn' | 'info'>;
   now?: () => Date;
-}
-
-function isDuplicateKey(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
 }
 
 function view(r: { _id: string; scale: string; dueAt: Date; status: string; createdAt: Date }): ReminderView {

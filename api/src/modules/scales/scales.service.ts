@@ -5,6 +5,7 @@ import { isoWeek } from '../assessments/iso-week';
 import { StationModel } from '../stations/station.model';
 import type { ScaleDefinition } from './scale-definition.schema';
 import { scoreAssessment, validateAnswers } from './scoring';
+import { isDuplicateKey } from '../../db';
 
 export interface Hotline { key: string; name: string; phone: string; note: string }
 
@@ -92,7 +93,7 @@ export function createScalesService(deps: { library: ReadonlyMap<string, ScaleDe
           scale: result.code, band: result.band?.key ?? 'subscales', week: isoWeek(now()), region: opts.regionStationId ?? null,
         });
       } catch (e) {
-        if ((e as { code?: number }).code !== 11000) throw e; // a resend of a counted submission
+        if (!isDuplicateKey(e)) throw e; // a resend of a counted submission
       }
     },
 

@@ -6,6 +6,7 @@ import type { Role } from '../../http/route';
 import { hashPassword } from '../auth/password';
 import type { StationsService, DemoStation } from '../stations/stations.service';
 import { StaffModel } from './staff.model';
+import { isDuplicateKey } from '../../db';
 
 export interface BootstrapOptions {
   dataDir: string;
@@ -27,7 +28,7 @@ async function ensureStaff(username: string, displayName: string, role: Role, pa
     );
     return res.upsertedCount > 0;
   } catch (e) {
-    if ((e as { code?: number }).code === 11000) return false; // another instance created it first
+    if (isDuplicateKey(e)) return false; // another instance created it first
     throw e;
   }
 }

@@ -5,6 +5,7 @@ import type { AuthenticatedStaff } from '../auth/staff-auth.service';
 import type { AuditService } from '../audit/audit.service';
 import type { Context } from 'koa';
 import { StationModel, type Station } from './station.model';
+import { isDuplicateKey } from '../../db';
 
 export interface StationView {
   id: string;
@@ -116,7 +117,7 @@ export function createStationsService(deps: { audit: AuditService }) {
         try {
           await StationModel.create({ _id, seedKey: s.key, name: s.name, level: s.level, parentId: parentId ?? null, ancestors, address: s.address, phone: s.phone });
         } catch (e) {
-          if ((e as { code?: number }).code !== 11000) throw e;
+          if (!isDuplicateKey(e)) throw e;
         }
         ids.set(s.key, _id);
         ancestorsOf.set(s.key, ancestors);
