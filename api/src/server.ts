@@ -1,11 +1,10 @@
 import http from 'node:http';
-import content from '@xinan/content';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase } from './db';
 import { closeGracefully } from './lifecycle';
 import { createLogger } from './logger';
-import { bootstrapStaff } from './modules/staff/staff.bootstrap';
+import { seed } from './seed';
 
 // config → database → first-start bootstrap → listen → graceful shutdown on SIGTERM/SIGINT.
 async function main() {
@@ -26,14 +25,7 @@ async function main() {
   }
   await connectDatabase(config.mongodbUri, config.mongodbDb);
   const { app, services } = createApp({ config, logger });
-  await bootstrapStaff(services.stations, {
-    dataDir: config.dataDir,
-    isProduction: config.isProduction,
-    adminInitialPassword: config.adminInitialPassword,
-    demoPassword: config.demoPassword,
-    demoStations: content.demoStations.stations,
-    print: (line) => process.stdout.write(line + '\n'),
-  });
+  await seed(services, { config, print: (line) => process.stdout.write(line + '\n') });
 
   const server = http.createServer(app.callback());
   server.requestTimeout = 30_000;

@@ -6,12 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
-import content from '@xinan/content';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { connectDatabase, disconnectDatabase } from '../../src/db';
 import { createLogger } from '../../src/logger';
-import { bootstrapStaff } from '../../src/modules/staff/staff.bootstrap';
+import { seed } from '../../src/seed';
 
 export const TEST_DEMO_PASSWORD = 'Test-demo-password-1!';
 
@@ -55,10 +54,7 @@ export async function startApi(env: Record<string, string | undefined> = {}, opt
   const created = createApp({ config, logger: createLogger('info', sink) });
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   if (opts.seed !== false) {
-    await bootstrapStaff(created.services.stations, {
-      dataDir, isProduction: config.isProduction, adminInitialPassword: config.adminInitialPassword,
-      demoPassword: config.demoPassword, demoStations: content.demoStations.stations, print: () => undefined,
-    });
+    await seed(created.services, { config, print: () => undefined });
   }
   const server = http.createServer(created.app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,26 @@
+import content from '@xinan/content';
+import type { Config } from './config';
+import type { Services } from './app';
+import { bootstrapStaff } from './modules/staff/staff.bootstrap';
+
+export interface SeedOptions {
+  config: Config;
+  print: (line: string) => void;
+}
+
+/**
+ * The idempotent seed step, run at every start (and by the API tests): staff accounts and demo stations, then the
+ * content library from content/. Every seeder upserts by a stable key, so several instances starting at once and
+ * restarts create nothing twice, and editors' later changes to seeded records are kept.
+ */
+export async function seed(services: Services, { config, print }: SeedOptions): Promise<void> {
+  await bootstrapStaff(services.stations, {
+    dataDir: config.dataDir,
+    isProduction: config.isProduction,
+    adminInitialPassword: config.adminInitialPassword,
+    demoPassword: config.demoPassword,
+    demoStations: content.demoStations.stations,
+    print,
+  });
+  // Content seeders (one line each) follow here.
+}
