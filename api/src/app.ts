@@ -38,6 +38,14 @@ import { createRemindersService } from './modules/reminders/reminders.service';
 import { createAccessTokenClient } from './modules/wechat/access-token.client';
 import { createSubscribeMessageClient } from './modules/wechat/subscribe-message.client';
 import { createFieldCipher } from './security/field-cipher';
+import { createLocalMediaService } from './modules/media/media.service';
+import { mediaRoutes } from './modules/media/media.routes';
+import { createAudioService } from './modules/audio/audio.service';
+import { audioRoutes } from './modules/audio/audio.routes';
+import { articleAdminRoutes, articlePublicRoutes } from './modules/articles/articles.routes';
+import { createArticlesService } from './modules/articles/articles.service';
+import { favoriteRoutes } from './modules/favorites/favorites.routes';
+import { createFavoritesService, resolverById } from './modules/favorites/favorites.service';
 
 export const API_PREFIX = '/api/v1';
 
@@ -70,7 +78,11 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
   const reminders = createRemindersService({
     scales, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined, templateId: config.reminders.retestTemplateId,
   });
-  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders };
+  const media = createLocalMediaService(config.media);
+  const audio = createAudioService({ media });
+  const articles = createArticlesService({ audit, extraHelplines: [content.hotlines.local.phone] });
+  const favorites = createFavoritesService({ resolvers: { article: articles.resolveFavorites, track: resolverById(audio.describe) } });
+  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders, media, audio, articles, favorites };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -93,6 +105,11 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
     ...assessmentRoutes({ assessments: services.assessments }),
     ...referralRoutes({ referrals: services.referrals }),
     ...reminderRoutes({ reminders: services.reminders }),
+    ...mediaRoutes({ media: services.media, audit: services.audit }),
+    ...audioRoutes({ audio: services.audio, audit: services.audit }),
+    ...articlePublicRoutes({ articles: services.articles }),
+    ...articleAdminRoutes({ articles: services.articles }),
+    ...favoriteRoutes({ favorites: services.favorites }),
     defineRoute({
       method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
       summary: 'This OpenAPI 3.1 document',

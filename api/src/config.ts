@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const DEV_DEMO_PASSWORD = 'XinAn-demo-2026!';
+const MB = 1024 * 1024;
 
 const optionalString = z.string().trim().min(1).optional();
 
@@ -26,6 +27,8 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'DATA_ENCRYPTION_KEY must be 32 bytes in base64').optional(),
   // Where local state lives: the embedded database files, media, the first admin password.
   DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+  // Where uploaded and seeded media files are kept (local-disk store). Default: DATA_DIR/media.
+  MEDIA_DIR: optionalString,
   // WeChat mini-program credentials for jscode2session. Required in production.
   WECHAT_APPID: optionalString,
   WECHAT_SECRET: optionalString,
@@ -74,6 +77,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   scalesEnabledWithPermission: string[];
   static: { miniappH5Dir: string; adminDir: string };
+  media: { dir: string; maxBytes: { image: number; audio: number; video: number } };
   auth: {
     accessTokenTtlSeconds: number;
     maxFailedLogins: number;
@@ -126,6 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     scalesEnabledWithPermission: e.SCALES_ENABLED_WITH_PERMISSION.split(',').filter(Boolean),
     static: { miniappH5Dir: path.resolve(e.MINIAPP_H5_DIR), adminDir: path.resolve(e.ADMIN_DIR) },
+    media: { dir: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, 'media')), maxBytes: { image: 5 * MB, audio: 50 * MB, video: 200 * MB } },
     auth: { accessTokenTtlSeconds: 15 * 60, maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 },
     bodyLimit: '100kb',
   };

@@ -2,6 +2,8 @@ import content from '@xinan/content';
 import type { Config } from './config';
 import type { Services } from './app';
 import { bootstrapStaff } from './modules/staff/staff.bootstrap';
+import { seedMedia } from './modules/audio/media-catalog.seed';
+import { seedArticles } from './modules/articles/articles.seed';
 
 export interface SeedOptions {
   config: Config;
@@ -23,4 +25,6 @@ export async function seed(services: Services, { config, print }: SeedOptions): 
     print,
   });
   // Content seeders (one line each) follow here.
+  await seedMedia({ media: services.media }, content.mediaDir, print);
+  await seedArticles(content.articlesDir, { print, helplines: services.articles.helplines });
 }
