@@ -18,6 +18,17 @@ function strictJsonSchema(schema: z.ZodObject<z.ZodRawShape>, io: 'input' | 'out
 }
 
 /** Builds the OpenAPI 3.1 document from the same route definitions that validate requests. */
+/** A form's fields as JSON Schema; fields described as 'binary' are file parts (`format: binary`, OpenAPI 3.1). */
+function multipartSchema(form: z.ZodObject<z.ZodRawShape>) {
+  const schema = strictJsonSchema(form, 'input') as { properties?: Record<string, Record<string, unknown>> };
+  for (const [name, field] of Object.entries(form.shape)) {
+    if ((field as z.ZodType).description === 'binary' && schema.properties?.[name]) {
+      schema.properties[name] = { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' };
+    }
+  }
+  return schema;
+}
+
 export function buildOpenApi(groups: readonly { prefix: string; routes: readonly AnyRoute[] }[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { prefix, routes } of groups) for (const r of routes) {
@@ -41,6 +52,10 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
       errors[413] = 'Body too large';
       errors[415] = 'Body is not JSON';
     }
+    if (r.multipart) {
+      errors[413] = 'File too large';
+      errors[415] = 'Not multipart/form-data, or a file type that is not allowed';
+    }
     if (r.access.kind !== 'public') errors[401] = 'Missing, invalid or expired token';
     if (r.access.kind === 'staff') errors[403] = 'Role or station scope does not allow this';
     for (const [status, codes] of Object.entries(r.errors ?? {})) errors[status] = codes;
@@ -54,6 +69,7 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
       operationId: `${r.method}_${r.path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: strictJsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: multipartSchema(r.multipart) } } } } : {}),
       responses,
       ...(r.access.kind === 'public' ? {} : { security: [{ [r.access.kind === 'resident' ? 'residentToken' : 'staffToken']: [] }] }),
       ...(r.access.kind === 'staff' ? { 'x-roles': r.access.roles } : {}),

@@ -34,6 +34,11 @@ export interface RouteDef<B extends ObjectSchema | undefined, Q extends ObjectSc
   tags: string[];
   access: Access;
   body?: B;
+  /**
+   * A multipart/form-data body the handler reads as a stream (uploads) instead of a JSON `body`: the form fields
+   * it accepts, for the OpenAPI document (binary fields as `z.string().describe('binary')`).
+   */
+  multipart?: z.ZodObject<z.ZodRawShape>;
   query?: Q;
   params?: P;
   /** Success responses with their schemas; error responses are added from `access` and the validators. */
@@ -52,8 +57,8 @@ export function defineRoute<
   Q extends ObjectSchema | undefined = undefined,
   P extends ObjectSchema | undefined = undefined,
 >(def: RouteDef<B, Q, P>): AnyRoute {
-  if (['post', 'put', 'patch'].includes(def.method) && !def.body) {
-    throw new Error(`${def.method.toUpperCase()} ${def.path} must declare a body schema`);
+  if (['post', 'put', 'patch'].includes(def.method) && !def.body === !def.multipart) {
+    throw new Error(`${def.method.toUpperCase()} ${def.path} must declare a body schema or a multipart form (one of them)`);
   }
   const declaredParams = [...def.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
   if (declaredParams.length && !def.params) {
@@ -95,6 +100,9 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: A
     chain.push(async (ctx) => {
       if (route.body && !ctx.is('application/json')) {
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交 (Content-Type: application/json)');
+      }
+      if (route.multipart && !ctx.is('multipart/form-data')) {
+        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以表单文件方式上传 (Content-Type: multipart/form-data)');
       }
       const input = {
         params: route.params ? parseStrict(route.params, ctx.params, 'params') : undefined,
