@@ -14,6 +14,10 @@ export interface AccessFlags {
   canReview: boolean;
   /** 预约收件箱 */
   canHandleBookings: boolean;
+  /** 活动管理: activities of the stations in scope */
+  canManageActivities: boolean;
+  /** 咨询师管理: counselors in scope (district_admin: create, verify; station_staff: intro, schedules) */
+  canManageCounselors: boolean;
   /** 站点信息: the user's own station and the stations under it */
   canViewOwnStations: boolean;
   /** 站点管理: every station in the district */
@@ -31,6 +35,8 @@ const NO_ACCESS: AccessFlags = {
   canEditContent: false,
   canReview: false,
   canHandleBookings: false,
+  canManageActivities: false,
+  canManageCounselors: false,
   canViewOwnStations: false,
   canManageStations: false,
   canManageStaff: false,
@@ -40,7 +46,7 @@ const NO_ACCESS: AccessFlags = {
 const GRANTS: Record<Exclude<Role, 'district_admin'>, readonly AccessFlag[]> = {
   editor: ['canViewDashboard', 'canEditContent'],
   reviewer: ['canViewDashboard', 'canReview'],
-  station_staff: ['canViewDashboard', 'canHandleBookings', 'canViewOwnStations'],
+  station_staff: ['canViewDashboard', 'canHandleBookings', 'canManageActivities', 'canManageCounselors', 'canViewOwnStations'],
 };
 
 export function accessFor(user: { role: string } | null | undefined): AccessFlags {

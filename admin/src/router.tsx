@@ -45,6 +45,13 @@ function guardedRoute(route: AppRoute): RouteObject {
         index: true,
         lazy: async () => ({ Component: (await route.load()).default }),
       },
+      ...(route.children ?? []).map(
+        (child): RouteObject => ({
+          path: child.path,
+          handle: { title: child.title ?? route.title, access: route.access } satisfies RouteMeta,
+          lazy: async () => ({ Component: (await child.load()).default }),
+        }),
+      ),
     ],
   };
 }

@@ -5,15 +5,26 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FileTextOutlined,
   InboxOutlined,
   PictureOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessFlag, AccessFlags } from './access';
+
+/** A page below a menu entry (an editor, a detail page): same access flag, not in the menu. */
+export interface AppSubRoute {
+  /** Relative to the parent entry, e.g. 'new' or ':id'. */
+  path: string;
+  /** Page title while it is open; the parent's title when left out. */
+  title?: string;
+  load: () => Promise<{ default: ComponentType }>;
+}
 
 export interface AppRoute {
   /** Absolute path inside the app (the /admin basename is added by the router). */
@@ -25,6 +36,8 @@ export interface AppRoute {
   access: AccessFlag;
   /** The page module, loaded on first visit (its own chunk). */
   load: () => Promise<{ default: ComponentType }>;
+  /** Pages under this entry's path; they highlight this entry in the menu. */
+  children?: readonly AppSubRoute[];
 }
 
 export const APP_ROUTES: readonly AppRoute[] = [
@@ -41,6 +54,10 @@ export const APP_ROUTES: readonly AppRoute[] = [
     icon: <FileTextOutlined />,
     access: 'canEditContent',
     load: () => import('./pages/content/articles'),
+    children: [
+      { path: 'new', title: '新建文章', load: () => import('./pages/content/article-editor') },
+      { path: ':id', title: '编辑文章', load: () => import('./pages/content/article-editor') },
+    ],
   },
   {
     path: '/media',
@@ -55,6 +72,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     icon: <AuditOutlined />,
     access: 'canReview',
     load: () => import('./pages/review/queue'),
+    children: [{ path: ':id', title: '审核文章', load: () => import('./pages/review/detail') }],
   },
   {
     path: '/bookings',
@@ -64,11 +82,19 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import('./pages/bookings/inbox'),
   },
   {
+    path: '/activities',
+    title: '活动管理',
+    icon: <CalendarOutlined />,
+    access: 'canManageActivities',
+    load: () => import('./pages/activities/manage'),
+  },
+  {
     path: '/station-info',
     title: '站点信息',
     icon: <ShopOutlined />,
     access: 'canViewOwnStations',
     load: () => import('./pages/stations/list'),
+    children: [{ path: ':id', title: '站点详情', load: () => import('./pages/stations/detail') }],
   },
   {
     path: '/stations',
@@ -76,6 +102,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     icon: <ApartmentOutlined />,
     access: 'canManageStations',
     load: () => import('./pages/stations/list'),
+    children: [{ path: ':id', title: '站点详情', load: () => import('./pages/stations/detail') }],
+  },
+  {
+    path: '/counselors',
+    title: '咨询师管理',
+    icon: <SolutionOutlined />,
+    access: 'canManageCounselors',
+    load: () => import('./pages/stations/counselors'),
   },
   {
     path: '/staff',
