@@ -21,10 +21,14 @@ const repoRoot = path.resolve(miniappRoot, '..')
 /** WeChat's hard limit for the main package. */
 const MAIN_PACKAGE_LIMIT_BYTES = 2 * 1024 * 1024
 /**
- * Subpackage roots (app.config `subPackages[].root`, see src/routes.ts), excluded from the main-package sum
- * and reported on their own (WeChat: 2 MB per subpackage as well).
+ * Subpackage roots, read from the built app.json (`subPackages[].root`, from src/routes.ts): excluded from the
+ * main-package sum and reported on their own (WeChat: 2 MB per subpackage as well). Reading the build output
+ * means a new subpackage can never be counted as main package by a forgotten list here.
  */
-const SUBPACKAGE_ROOTS = ['packages/selftest']
+function subpackageRoots(outDir) {
+  const appJson = JSON.parse(readFileSync(path.join(outDir, 'app.json'), 'utf8'))
+  return (appJson.subPackages ?? appJson.subpackages ?? []).map((sub) => sub.root.replace(/\/$/, ''))
+}
 /** WeChat's limit for any one subpackage. */
 const SUBPACKAGE_LIMIT_BYTES = 2 * 1024 * 1024
 
@@ -78,6 +82,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 function reportWeapp() {
   const outDir = path.join(miniappRoot, 'dist', 'weapp')
   const underRoot = (root) => (file) => file.path === root || file.path.startsWith(`${root}/`)
+  const SUBPACKAGE_ROOTS = subpackageRoots(outDir)
   const inSubpackage = (file) => SUBPACKAGE_ROOTS.some((root) => underRoot(root)(file))
   const allFiles = walk(outDir)
   const mainFiles = allFiles.filter((file) => !inSubpackage(file)).sort((a, b) => b.bytes - a.bytes)
