@@ -19,6 +19,24 @@ export const ROUTES = {
   selftestRecords: 'packages/selftest/pages/records/index',
   selftestReferral: 'packages/selftest/pages/referral/index',
   selftestReferrals: 'packages/selftest/pages/referrals/index',
+  // Content (科普 article, player, breathing, videos, favorites): a subpackage (CONTENT_PACKAGE below); the 科普 and
+  // 放松 tabs stay in the main package.
+  article: 'packages/content/pages/article/index',
+  player: 'packages/content/pages/player/index',
+  breathing: 'packages/content/pages/breathing/index',
+  video: 'packages/content/pages/video/index',
+  favorites: 'packages/content/pages/favorites/index',
+  // Booking (stations, slots, form, my bookings, messages, activities): a subpackage (BOOKING_PACKAGE below).
+  // bookingDetail's path is fixed: WeChat subscribe messages open `packages/booking/pages/detail/index?id=`.
+  bookingStations: 'packages/booking/pages/stations/index',
+  bookingStation: 'packages/booking/pages/station/index',
+  bookingSlots: 'packages/booking/pages/slots/index',
+  bookingConfirm: 'packages/booking/pages/confirm/index',
+  bookingSuccess: 'packages/booking/pages/success/index',
+  bookingMine: 'packages/booking/pages/mine/index',
+  bookingDetail: 'packages/booking/pages/detail/index',
+  bookingMessages: 'packages/booking/pages/messages/index',
+  bookingActivities: 'packages/booking/pages/activities/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES
@@ -65,4 +83,19 @@ export const SELFTEST_PACKAGE = {
   root: 'packages/selftest',
   pages: [ROUTES.selftestIntro, ROUTES.selftestQuestion, ROUTES.selftestResult, ROUTES.selftestRecords, ROUTES.selftestReferral, ROUTES.selftestReferrals]
     .map((page) => page.slice('packages/selftest/'.length)),
+}
+
+/** The content subpackage (app.config `subPackages`; preloaded from the 科普 and 放松 tabs). */
+export const CONTENT_PACKAGE = {
+  root: 'packages/content',
+  pages: [ROUTES.article, ROUTES.player, ROUTES.breathing, ROUTES.video, ROUTES.favorites]
+    .map((page) => page.slice('packages/content/'.length)),
+}
+
+/** The booking subpackage (app.config `subPackages`; preloaded from 首页 and 我的, where booking starts). */
+export const BOOKING_PACKAGE = {
+  root: 'packages/booking',
+  pages: [ROUTES.bookingStations, ROUTES.bookingStation, ROUTES.bookingSlots, ROUTES.bookingConfirm, ROUTES.bookingSuccess,
+    ROUTES.bookingMine, ROUTES.bookingDetail, ROUTES.bookingMessages, ROUTES.bookingActivities]
+    .map((page) => page.slice('packages/booking/'.length)),
 }

@@ -16,6 +16,28 @@ import {
   type SavedAssessmentList,
   type Station,
 } from '../me/types'
+import { articlesQuery, PAGE_SIZE, type ArticleFilter } from '../content/article-list'
+import {
+  parseArticleDetail,
+  parseArticlePage,
+  parseCategories,
+  parseFavorites,
+  parseListening,
+  parseTrackDetail,
+  parseTrackList,
+  parseVideoList,
+} from '../content/parsers'
+import type {
+  ArticleCategory,
+  ArticleDetail,
+  ArticlePage,
+  Favorite,
+  FavoriteKind,
+  ListeningPosition,
+  Track,
+  TrackDetail,
+  Video,
+} from '../content/types'
 import { ApiError, messageForCode, networkError, toApiError } from './errors'
 import { STORAGE_KEYS, taroStore } from './storage'
 
@@ -194,4 +216,75 @@ export interface Reminder {
 /** POST /me/reminders: after the resident accepted the subscribe message, ask for a retest reminder in 14 days. */
 export async function createReminder(code: string): Promise<Reminder> {
   return request<Reminder>('/me/reminders', { method: 'POST', data: { code } })
+}
+
+// ---- Content: articles, relaxation audio, videos (public), favorites and listening positions (resident) ----
+// Public reads go out without the token: the same answer for everyone, which keeps them cacheable (ETag).
+
+const contentPath = (segment: string) => encodeURIComponent(segment)
+
+/** GET /articles/categories: the 12 categories with their counts, in order. */
+export async function listArticleCategories(): Promise<ArticleCategory[]> {
+  return readable(parseCategories, await request<unknown>('/articles/categories', { auth: false }))
+}
+
+/** GET /articles?category=&q=&page=&pageSize=: published articles, newest first. */
+export async function listArticles(filter: ArticleFilter, page: number, pageSize = PAGE_SIZE): Promise<ArticlePage> {
+  return readable(parseArticlePage, await request<unknown>(`/articles?${articlesQuery(filter, page, pageSize)}`, { auth: false }))
+}
+
+/** GET /articles/:slug: the article with its html, references and related articles (404 ARTICLE_NOT_FOUND). */
+export async function getArticle(slug: string): Promise<ArticleDetail> {
+  return readable(parseArticleDetail, await request<unknown>(`/articles/${contentPath(slug)}`, { auth: false }))
+}
+
+/** POST /articles/:slug/views: counts one reading. */
+export async function recordArticleView(slug: string): Promise<void> {
+  await request<unknown>(`/articles/${contentPath(slug)}/views`, { method: 'POST', data: {}, auth: false })
+}
+
+/** GET /audio?category=: relaxation tracks. */
+export async function listTracks(category?: string): Promise<Track[]> {
+  const query = category ? `?category=${encodeURIComponent(category)}` : ''
+  return readable(parseTrackList, await request<unknown>(`/audio${query}`, { auth: false }))
+}
+
+/** GET /audio/:id: one track with its transcript. */
+export async function getTrack(id: string): Promise<TrackDetail> {
+  return readable(parseTrackDetail, await request<unknown>(`/audio/${contentPath(id)}`, { auth: false }))
+}
+
+/** POST /audio/:id/plays: counts one play. */
+export async function recordTrackPlay(id: string): Promise<void> {
+  await request<unknown>(`/audio/${contentPath(id)}/plays`, { method: 'POST', data: {}, auth: false })
+}
+
+/** GET /videos: the short relaxation videos. */
+export async function listVideos(): Promise<Video[]> {
+  return readable(parseVideoList, await request<unknown>('/videos', { auth: false }))
+}
+
+/** GET /me/favorites?kind=: the resident's favorites of one kind. */
+export async function listFavorites(kind: FavoriteKind): Promise<Favorite[]> {
+  return readable(parseFavorites, await request<unknown>(`/me/favorites?kind=${kind}`))
+}
+
+/** PUT /me/favorites/:kind/:id (idempotent). */
+export async function addFavorite(kind: FavoriteKind, id: string): Promise<void> {
+  await request<unknown>(`/me/favorites/${kind}/${contentPath(id)}`, { method: 'PUT', data: {} })
+}
+
+/** DELETE /me/favorites/:kind/:id */
+export async function removeFavorite(kind: FavoriteKind, id: string): Promise<void> {
+  await request<unknown>(`/me/favorites/${kind}/${contentPath(id)}`, { method: 'DELETE' })
+}
+
+/** GET /me/listening: where the resident stopped in each track. */
+export async function listListening(): Promise<ListeningPosition[]> {
+  return readable(parseListening, await request<unknown>('/me/listening'))
+}
+
+/** PUT /me/listening/:trackId { positionSec } */
+export async function saveListening(trackId: string, positionSec: number): Promise<void> {
+  await request<unknown>(`/me/listening/${contentPath(trackId)}`, { method: 'PUT', data: { positionSec: Math.max(0, Math.floor(positionSec)) } })
 }

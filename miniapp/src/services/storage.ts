@@ -4,6 +4,16 @@ import Taro from '@tarojs/taro'
 export const STORAGE_KEYS = {
   token: 'xinan.token',
   devOpenid: 'xinan.devOpenid',
+  // 长辈模式 ('1' = on).
+  elderMode: 'xinan.elderMode',
+  // Offline copies of content (src/content/offline-cache.ts): article index + one key per body, lists, tracks.
+  contentArticleIndex: 'xinan.content.articles',
+  contentArticlePrefix: 'xinan.content.article.',
+  contentArticleLists: 'xinan.content.articleLists',
+  contentTracks: 'xinan.content.tracks',
+  contentCurrentTrack: 'xinan.content.currentTrack',
+  // Listening positions kept on the phone (src/content/listening.ts).
+  contentListening: 'xinan.content.listening',
 } as const
 
 /** Synchronous string storage (wx storage on weapp, localStorage on H5). */

@@ -8,7 +8,7 @@ const ENTRIES: ReadonlyArray<{ route: RouteName; title: string; hint: string }> 
   { route: 'articles', title: '科普', hint: '读一点心理健康小知识' },
   { route: 'relax', title: '放松', hint: '跟着练习，慢慢安静下来' },
   { route: 'tests', title: '自测', hint: '了解自己最近的状态' },
-  { route: 'booking', title: '预约咨询', hint: '和心理咨询师聊一聊' },
+  { route: 'bookingStations', title: '预约咨询', hint: '和心理咨询师聊一聊' },
 ]
 
 export default function HomePage() {

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '放松练习',
+  enablePullDownRefresh: true,
 })

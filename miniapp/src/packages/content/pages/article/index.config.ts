@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '心理科普',
+  enableShareAppMessage: true,
+})

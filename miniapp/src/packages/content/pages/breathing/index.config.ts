@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '跟着圆圈呼吸',
+})
