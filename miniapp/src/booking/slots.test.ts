@@ -103,7 +103,7 @@ describe('services and counselors', () => {
     expect(defaultService(['individual', 'group'], 'group')).toBe('group')
     expect(defaultService(['individual'], 'group')).toBe('individual')
     expect(defaultService([], 'individual')).toBeNull()
-    expect(serviceLabel('individual')).toBe('个人咨询')
+    expect(serviceLabel('individual')).toBe('个体咨询')
     expect(serviceLabel('unknown')).toBe('心理咨询')
   })
 

@@ -8,7 +8,7 @@ import type { CounselorView, Service, Slot } from './types'
 export const ANY_COUNSELOR = 'any'
 
 export const SERVICE_LABELS: Readonly<Record<Service, string>> = {
-  individual: '个人咨询',
+  individual: '个体咨询',
   family: '家庭咨询',
   group: '团体辅导',
 }
