@@ -46,6 +46,8 @@ import { articleAdminRoutes, articlePublicRoutes } from './modules/articles/arti
 import { createArticlesService } from './modules/articles/articles.service';
 import { favoriteRoutes } from './modules/favorites/favorites.routes';
 import { createFavoritesService, resolverById } from './modules/favorites/favorites.service';
+import { bookingModuleRoutes, createBookingServices } from './modules/bookings/booking-module';
+import { staffAccountRoutes } from './modules/staff/staff-accounts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -82,7 +84,8 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
   const audio = createAudioService({ media });
   const articles = createArticlesService({ audit, extraHelplines: [content.hotlines.local.phone] });
   const favorites = createFavoritesService({ resolvers: { article: articles.resolveFavorites, track: resolverById(audio.describe) } });
-  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders, media, audio, articles, favorites };
+  const booking = createBookingServices({ config, audit, stations, consents, cipher, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined });
+  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders, media, audio, articles, favorites, ...booking };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -98,7 +101,9 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
   const rootRoutes = healthRoutes({ ping });
   const apiRoutes: AnyRoute[] = [
     ...authRoutes({ residentAuth: services.residentAuth, staffAuth: services.staffAuth, allowDevLogin: !config.isProduction }),
-    ...stationPublicRoutes({ stations: services.stations }),
+    ...stationPublicRoutes({ stations: services.stations, counselors: services.counselors }),
+    ...bookingModuleRoutes(services),
+    ...staffAccountRoutes({ stations: services.stations, audit: services.audit }),
     ...stationAdminRoutes({ stations: services.stations }),
     ...scaleRoutes({ scales: services.scales }),
     ...consentRoutes({ consents: services.consents }),

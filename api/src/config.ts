@@ -40,6 +40,19 @@ const envSchema = z.object({
   RETEST_TEMPLATE_ID: optionalString,
   // How often this instance sends due reminders, in ms; 0 = never. Several instances may run it: each reminder is claimed once.
   RETEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(0),
+  // Subscribe-message templates for bookings (fields thing1 事项, time2 时间, thing3 地点; the waitlist one thing1,
+  // date2, thing3). Each unset one is simply not sent; in-app messages are always written.
+  BOOKING_TEMPLATE_CONFIRMED: optionalString,
+  BOOKING_TEMPLATE_CHANGED: optionalString,
+  BOOKING_TEMPLATE_CANCELLED: optionalString,
+  BOOKING_TEMPLATE_REMINDER: optionalString,
+  BOOKING_TEMPLATE_WAITLIST: optionalString,
+  // How often this instance sends the day-before booking reminders, in ms; 0 = never. Safe on several instances.
+  BOOKING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  // How often the live inbox looks in the database for bookings made through other instances, in ms.
+  BOOKING_EVENTS_POLL_MS: z.coerce.number().int().min(200).default(2000),
+  // Heartbeat comment interval of the live inbox stream, in ms (keeps proxies from closing an idle stream).
+  BOOKING_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(500).default(15_000),
   // Password for the first `admin` account; when unset a random one is generated, printed once and saved.
   ADMIN_INITIAL_PASSWORD: z.string().min(12, 'ADMIN_INITIAL_PASSWORD must be at least 12 characters').optional(),
   // Password of the demo staff accounts created outside production.
@@ -70,6 +83,12 @@ export interface Config {
   dataDir: string;
   wechat: { appid: string | undefined; secret: string | undefined; apiBase: string; miniprogramState: 'developer' | 'trial' | 'formal' };
   reminders: { retestTemplateId: string | undefined; sweepIntervalMs: number };
+  bookings: {
+    templates: { confirmed: string | undefined; changed: string | undefined; cancelled: string | undefined; reminder: string | undefined; waitlist: string | undefined };
+    sweepIntervalMs: number;
+    eventsPollMs: number;
+    streamHeartbeatMs: number;
+  };
   adminInitialPassword: string | undefined;
   demoPassword: string;
   corsOrigins: string[];
@@ -123,6 +142,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''), miniprogramState: e.WECHAT_MINIPROGRAM_STATE },
     reminders: { retestTemplateId: e.RETEST_TEMPLATE_ID, sweepIntervalMs: e.RETEST_SWEEP_INTERVAL_MS },
+    bookings: {
+      templates: {
+        confirmed: e.BOOKING_TEMPLATE_CONFIRMED, changed: e.BOOKING_TEMPLATE_CHANGED, cancelled: e.BOOKING_TEMPLATE_CANCELLED,
+        reminder: e.BOOKING_TEMPLATE_REMINDER, waitlist: e.BOOKING_TEMPLATE_WAITLIST,
+      },
+      sweepIntervalMs: e.BOOKING_SWEEP_INTERVAL_MS,
+      eventsPollMs: e.BOOKING_EVENTS_POLL_MS,
+      streamHeartbeatMs: e.BOOKING_STREAM_HEARTBEAT_MS,
+    },
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
     demoPassword: e.DEMO_PASSWORD,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Services } from './app';
 import { bootstrapStaff } from './modules/staff/staff.bootstrap';
 import { seedMedia } from './modules/audio/media-catalog.seed';
+import { seedBookingDemo } from './modules/bookings/booking-demo.seed';
 import { seedArticles } from './modules/articles/articles.seed';
 
 export interface SeedOptions {
@@ -27,4 +28,5 @@ export async function seed(services: Services, { config, print }: SeedOptions): 
   // Content seeders (one line each) follow here.
   await seedMedia({ media: services.media }, content.mediaDir, print);
   await seedArticles(content.articlesDir, { print, helplines: services.articles.helplines });
+  await seedBookingDemo(services, content.demoCounselors, { isProduction: config.isProduction });
 }

@@ -50,6 +50,13 @@ async function main() {
     }, config.reminders.sweepIntervalMs)
     : undefined;
   sweep?.unref();
+  // Day-before booking reminders (and cleanup of interrupted bookings); claims make it safe on several instances.
+  const bookingSweep = config.bookings.sweepIntervalMs > 0
+    ? setInterval(() => {
+      services.bookings.sweep(new Date()).catch((e: Error) => logger.error({ err: { message: e.message } }, 'booking sweep failed'));
+    }, config.bookings.sweepIntervalMs)
+    : undefined;
+  bookingSweep?.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -57,6 +64,8 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(sweep);
+    clearInterval(bookingSweep);
+    services.bookingEvents.close(); // ends the open inbox streams, which would otherwise hold the server open
     await closeGracefully(server, [disconnectDatabase], 10_000);
     logger.info('shutdown complete');
     process.exit(0);

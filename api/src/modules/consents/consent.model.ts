@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const CONSENT_PURPOSES = ['store_results', 'referral_contact'] as const;
+export const CONSENT_PURPOSES = ['store_results', 'referral_contact', 'booking_contact'] as const;
 
 // A resident's separate consent (PIPL Art. 29) for one purpose, with the policy version they agreed to and when.
 // Withdrawing stamps withdrawnAt; the record itself stays as evidence of what was agreed and when.

@@ -10,6 +10,7 @@ export const PRIVACY_POLICY_VERSION = '2026-11-23';
 const CONSENT_REQUIRED_MESSAGES: Record<ConsentPurpose, string> = {
   store_results: '保存自测结果需要你单独同意。不保存也可以正常自测。',
   referral_contact: '请站点联系你需要你同意我们把联系方式交给站点。',
+  booking_contact: '预约需要你同意我们把姓名和电话交给所选站点。',
 };
 
 export function createConsentsService(deps: { onWithdraw?: Partial<Record<ConsentPurpose, (residentId: string) => Promise<void>>> } = {}) {

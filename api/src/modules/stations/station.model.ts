@@ -1,6 +1,20 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { SERVICES } from '../availability/slot-generation';
 
 export const STATION_LEVELS = ['district', 'street', 'community'] as const;
+
+const locationSchema = new Schema({ lat: { type: Number, required: true }, lng: { type: Number, required: true } }, { _id: false });
+
+// Overrides only: null inherits from the parent station (see station-policy.ts).
+const policySchema = new Schema(
+  {
+    minNoticeHours: { type: Number, default: null },
+    cancelWindowHours: { type: Number, default: null },
+    horizonDays: { type: Number, default: null },
+    maxUpcomingPerResident: { type: Number, default: null },
+  },
+  { _id: false },
+);
 
 // A social psychological service station in the three-tier tree. `ancestors` (root first) is kept so
 // "this station and everything under it" is one indexed query, without $graphLookup (not in FerretDB).
@@ -14,6 +28,10 @@ const stationSchema = new Schema(
     phone: { type: String, maxlength: 40, default: '' },
     openingHours: { type: String, maxlength: 200, default: '' },
     intro: { type: String, maxlength: 2000, default: '' },
+    // GCJ-02 coordinates, as WeChat's map components use them; null until someone enters them.
+    location: { type: locationSchema, default: null },
+    services: { type: [{ type: String, enum: SERVICES }], default: () => ['individual', 'family'] },
+    policy: { type: policySchema, default: () => ({}) },
     // Stable key of demo and seeded stations; lets seeding be idempotent.
     seedKey: { type: String, default: null },
     createdAt: { type: Date, required: true, default: () => new Date() },
