@@ -25,8 +25,10 @@ export async function seed(services: Services, { config, print }: SeedOptions): 
     demoStations: content.demoStations.stations,
     print,
   });
-  // Content seeders (one line each) follow here.
-  await seedMedia({ media: services.media }, content.mediaDir, print);
-  await seedArticles(content.articlesDir, { print, helplines: services.articles.helplines });
-  await seedBookingDemo(services, content.demoCounselors, { isProduction: config.isProduction });
+  // The content seeders are independent of each other (they need the stations above): run them side by side.
+  await Promise.all([
+    seedMedia({ media: services.media }, content.mediaDir, print),
+    seedArticles(content.articlesDir, { print, helplines: services.articles.helplines }),
+    seedBookingDemo(services, content.demoCounselors, { isProduction: config.isProduction }),
+  ]);
 }

@@ -98,32 +98,33 @@ export async function seedMedia(deps: { media: MediaService }, mediaDir: string,
 
   // Creation times follow the catalog order, which is the order residents see within a category.
   const base = Date.now();
-  let tracks = 0;
-  let videos = 0;
-  for (const [i, t] of catalog.tracks.entries()) {
+  // In parallel: hashing and copying a dozen files one by one is most of the seed step's time.
+  const trackResults = await Promise.all(catalog.tracks.map(async (t, i) => {
     const _id = trackIds[i]!;
-    if (existing.has(String(_id))) continue;
+    if (existing.has(String(_id))) return false;
     const audio = await ensureMedia(`track:${t.key}:audio`, t.file);
-    if (!audio) continue;
+    if (!audio) return false;
     const cover = t.cover ? await ensureMedia(`track:${t.key}:cover`, t.cover) : null;
     const at = new Date(base + i);
-    if (await insertOnce(() => AudioTrackModel.create({
+    return insertOnce(() => AudioTrackModel.create({
       _id, title: t.title, category: t.category, description: t.description, guided: t.guided,
       transcript: t.transcript?.trim() || null, mediaId: audio._id, coverMediaId: cover?._id ?? null,
       durationSec: audio.durationSec, state: 'published', seedKey: t.key, createdBy: 'seed', updatedBy: 'seed', createdAt: at, updatedAt: at,
-    }))) tracks++;
-  }
-  for (const [i, v] of catalog.videos.entries()) {
+    }));
+  }));
+  const videoResults = await Promise.all(catalog.videos.map(async (v, i) => {
     const _id = videoIds[i]!;
-    if (existing.has(String(_id))) continue;
+    if (existing.has(String(_id))) return false;
     const video = await ensureMedia(`video:${v.key}:video`, v.file);
-    if (!video) continue;
+    if (!video) return false;
     const cover = v.cover ? await ensureMedia(`video:${v.key}:cover`, v.cover) : null;
-    if (await insertOnce(() => VideoModel.create({
+    return insertOnce(() => VideoModel.create({
       _id, title: v.title, description: v.description, mediaId: video._id, coverMediaId: cover?._id ?? null,
       durationSec: video.durationSec, state: 'published', seedKey: v.key, createdAt: new Date(base + i),
-    }))) videos++;
-  }
+    }));
+  }));
+  const tracks = trackResults.filter(Boolean).length;
+  const videos = videoResults.filter(Boolean).length;
   if (tracks || videos) print(`放松音频：载入 ${tracks} 段音频、${videos} 段视频`);
   return { tracks, videos };
 }
