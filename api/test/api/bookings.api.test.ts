@@ -5,7 +5,7 @@ import { cellClaimId, claimAll, ClaimConflict } from '../../src/modules/bookings
 import { ConsentModel } from '../../src/modules/consents/consent.model';
 import { AuditEventModel } from '../../src/modules/audit/audit-event.model';
 import { startApi, staffLogin, type TestApi } from '../support/api';
-import { at, book, bookingBody, chinaDay, EVERY_DAY, key, makeCounselor, resident, setPolicy, sid } from './bookings.fixtures';
+import { at, book, bookingBody, chinaDay, EVERY_DAY, key, makeCounselor, resident, residents, setPolicy, sid } from './bookings.fixtures';
 
 let api: TestApi;
 beforeAll(async () => { api = await startApi(); });
@@ -153,7 +153,7 @@ describe('POST /bookings', () => {
 describe('never overbooked', () => {
   test('200 concurrent requests for one single-seat slot: exactly one 201, the rest 409, one booking stored', async () => {
     const c = await makeCounselor('s1c2');
-    const people = await Promise.all(Array.from({ length: 200 }, () => resident(api)));
+    const people = await residents(api, 200);
     const results = await Promise.all(people.map((p) => book(api, p, bookingBody('s1c2', c, at(3, '14:00')))));
     const statuses = results.map((r) => r.status);
     const odd = results.filter((r) => r.status !== 201 && r.status !== 409);
@@ -192,7 +192,7 @@ describe('never overbooked', () => {
     const c = await makeCounselor('s1', schedule);
     const slots = await slotsOf('s1', chinaDay(3), c);
     expect(slots.items).toEqual([expect.objectContaining({ service: 'group', capacity: 5, remaining: 5, title: '减压小组', start: at(3, '18:00') })]);
-    const people = await Promise.all(Array.from({ length: 60 }, () => resident(api)));
+    const people = await residents(api, 60);
     const results = await Promise.all(people.map((p) => book(api, p, bookingBody('s1', c, at(3, '18:00'), { service: 'group' }))));
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'BOOKING_SLOT_TAKEN')).toBe(true);

@@ -23,6 +23,12 @@ export async function resident(api: TestApi, openid = `o-bk-${process.pid}-${Dat
 
 export type Resident = Awaited<ReturnType<typeof resident>>;
 
+/** Many residents at once, straight into the database with signed tokens (a crowd for the concurrency tests). */
+export async function residents(api: TestApi, n: number): Promise<Resident[]> {
+  const docs = await ResidentModel.insertMany(Array.from({ length: n }, () => ({ openid: `o-crowd-${crypto.randomBytes(8).toString('hex')}` })));
+  return docs.map((d) => ({ id: String(d._id), openid: d.openid, token: api.services.tokens.signResident(String(d._id)) }));
+}
+
 /** Every day 09:00–17:00, 50-minute sessions + 10-minute buffer: slots on the hour. */
 export const EVERY_DAY: ScheduleSpec = {
   sessionMinutes: 50, familySessionMinutes: 80, bufferMinutes: 10,

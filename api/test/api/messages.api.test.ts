@@ -130,8 +130,10 @@ describe('booking notifications', () => {
     const me = await resident(api);
     const staff = await staffLogin(api, 'station-s1c3');
     const b = (await book(api, me, bookingBody('s1c3', c, at(5, '09:00')))).body;
+    await api.request('POST', `/api/v1/admin/bookings/${b.id}/confirm`, { token: staff.accessToken, body: {} });
     const moved = await api.request('POST', `/api/v1/admin/bookings/${b.id}/reschedule`, { token: staff.accessToken, body: { start: at(5, '14:00') } });
     expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: 'confirmed', start: at(5, '14:00'), version: 3 }); // the station's own move stays confirmed
     const [msg] = sentTo(me.openid, T.changed);
     expect(msg!.data.time2!.value).toMatch(/ 14:00$/);
     expect((await messages(me.token)).items[0]).toMatchObject({ kind: 'booking_rescheduled', bookingId: b.id });

@@ -232,18 +232,18 @@ export function createBookingsService(deps: Deps) {
     if (earlier) return { booking: await residentView(earlier), replayed: true };
 
     const { station, policy } = await deps.stations.getWithPolicy(input.stationId);
-    if (input.counselorId !== 'any') {
+    const start = new Date(input.start);
+    const offered = await deps.slots.optionsAt(station, input.service, start, input.counselorId);
+    if (!offered.length && input.counselorId !== 'any') {
       const c = await CounselorModel.findById(input.counselorId, { stationId: 1 }).lean();
       if (!c || String(c.stationId) !== String(station._id)) throw new NotFoundError('COUNSELOR_NOT_FOUND', '这个站点没有这位咨询师');
     }
-    const start = new Date(input.start);
     if (!(station.services ?? []).includes(input.service)) throw slotUnavailable('这个站点不提供这项服务');
     if (!isBookableStart(start, now(), policy)) {
       throw slotUnavailable(withinHorizon(chinaDateOf(start), now(), policy.horizonDays)
         ? `需要至少提前 ${policy.minNoticeHours} 小时预约，请换一个时间`
         : `只能预约 ${policy.horizonDays} 天内的时段`);
     }
-    const offered = await deps.slots.optionsAt(station, input.service, start, input.counselorId);
     if (!offered.length) throw slotUnavailable();
     if (input.policyVersion && input.policyVersion !== PRIVACY_POLICY_VERSION) {
       throw new AppError(409, 'POLICY_VERSION_OUTDATED', '隐私说明已更新，请重新阅读后再同意', { current: PRIVACY_POLICY_VERSION });
@@ -362,7 +362,8 @@ export function createBookingsService(deps: Deps) {
     const claimIds = [...slotIds, ...chosen.held, ...residentCells.held];
     let next: BookingDoc;
     try {
-      next = await transition(b, 'pending', actor, {
+      // A resident's new time needs the station's confirmation again; a move the station made itself keeps its status.
+      next = await transition(b, actor.kind === 'staff' ? (b.status as BookingStatus) : 'pending', actor, {
         start, end: chosen.slot.end, counselorId: chosen.counselor._id, bufferMinutes: chosen.buffer, seat: chosen.seat, claimIds,
         scheduledAt: now(), reminderSentAt: null,
       }, { start });

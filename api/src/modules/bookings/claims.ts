@@ -55,8 +55,14 @@ export const seatClaimId = (sessionKey: string, n: number) => `${sessionKey}:sea
 export async function claimAll(specs: readonly ClaimSpec[]): Promise<string[]> {
   const inserted: ClaimSpec[] = [];
   const now = new Date();
+  // One read first: what is visibly held by someone else fails at once, what we already hold is skipped. Only a
+  // shortcut (fewer doomed writes in a rush); for everything else the inserts below decide.
+  const existing = new Map((await ClaimModel.find({ _id: mongoose.trusted({ $in: specs.map((c) => c._id) }) }, { _id: 1, owner: 1 }).lean()).map((c) => [c._id, c.owner]));
+  const taken = specs.find((c) => existing.has(c._id) && existing.get(c._id) !== c.owner);
+  if (taken) throw new ClaimConflict(taken._id, taken.kind);
   try {
     for (const spec of specs) {
+      if (existing.get(spec._id) === spec.owner) continue;
       try {
         await retryBusy(() => ClaimModel.create({ _id: spec._id, owner: spec.owner, kind: spec.kind, resource: spec.resource, at: spec.at ?? null, until: spec.until ?? null, createdAt: now }));
         inserted.push(spec);
