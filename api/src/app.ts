@@ -175,7 +175,10 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
     // The path exists but not with this method (also TRACE, PROPFIND…): 405 with the Allow header RFC 9110 asks for.
     const matches = [root, api].map((router) => router.match(ctx.path, ctx.method));
     if (!matches.some((m) => m.path.length) || matches.some((m) => m.route)) return next();
-    const allowed = [...new Set(matches.flatMap((m) => m.path.flatMap((layer) => layer.methods)))];
+    // Where a literal route matches, it alone names the resource (an `:id` route beside it is another resource).
+    const layers = matches.flatMap((m) => m.path);
+    const literal = layers.filter((layer) => layer.paramNames.length === 0);
+    const allowed = [...new Set((literal.length ? literal : layers).flatMap((layer) => layer.methods))];
     ctx.set('Allow', allowed.join(', '));
     if (ctx.method === 'OPTIONS') {
       ctx.status = 204;

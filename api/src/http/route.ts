@@ -93,8 +93,23 @@ export function parseStrict<S extends ObjectSchema>(schema: S, value: unknown, w
 
 /** Mounts routes in a fixed order: authenticate → authorize → content type → validate → handler. */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: Authenticators): void {
+  // A literal path (/admin/articles/preview) is its own resource, even where a `:id` route of another method
+  // (GET /admin/articles/:id) also matches it: such requests get 405 with the literal path's methods.
+  const literalMethods = new Map<string, string[]>();
+  for (const r of routes) {
+    if (r.path.includes(':')) continue;
+    const methods = r.method === 'get' ? ['GET', 'HEAD'] : [r.method.toUpperCase()];
+    literalMethods.set(r.path, [...(literalMethods.get(r.path) ?? []), ...methods]);
+  }
+  const prefix = router.opts.prefix ?? '';
+  const literalGuard: Middleware = async (ctx, next) => {
+    const allowed = literalMethods.get(ctx.path.slice(prefix.length));
+    if (allowed) throw new AppError(405, 'METHOD_NOT_ALLOWED', '不支持此操作', undefined, { Allow: allowed.join(', ') });
+    await next();
+  };
   for (const route of routes) {
     const chain: Middleware[] = [];
+    if (route.path.includes(':')) chain.push(literalGuard);
     if (route.access.kind === 'resident') chain.push(auth.resident);
     if (route.access.kind === 'staff') chain.push(auth.staff(route.access.roles));
     chain.push(async (ctx) => {

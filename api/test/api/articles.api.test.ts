@@ -186,6 +186,14 @@ describe('GET /api/v1/articles', () => {
     expect(await ids(w1.slice(1, 3))).toContain(inTitle.id);
   });
 
+  test('regression (found by schemathesis): control characters in q are a 400, not a 500', async () => {
+    for (const q of ['%00', 'a%00b', '%1F']) {
+      const res = await api.request('GET', `/api/v1/articles?q=${q}`);
+      expect([q, res.status, res.body.error.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
+    }
+    expect(api.logs.join('\n')).not.toContain('"level":50');
+  });
+
   test('regex characters in q are searched literally, never as a pattern', async () => {
     const word = uniqueWord();
     const literal = await publish({ title: `${word}(1+1)*[a]` });

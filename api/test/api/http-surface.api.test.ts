@@ -57,6 +57,21 @@ describe('HTTP surface', () => {
     expect(api.logs.join('\n')).not.toContain('"level":50');
   });
 
+  test('regression (found by schemathesis): a literal path beside an :id route is its own resource', async () => {
+    // GET /admin/articles/:id and PATCH /admin/counselors/:id also match these paths; they must not answer for them.
+    for (const [method, p, allow] of [
+      ['GET', '/api/v1/admin/articles/preview', 'POST'],
+      ['PATCH', '/api/v1/admin/articles/preview', 'POST'],
+      ['PATCH', '/api/v1/admin/counselors/alerts', 'GET, HEAD'],
+      ['GET', '/api/v1/admin/bookings/stream-token', 'POST'],
+    ] as const) {
+      const res = await rawRequest(api.url + p, method);
+      expect([method, p, res.status, res.headers.allow]).toEqual([method, p, 405, allow]);
+      const options = await rawRequest(api.url + p, 'OPTIONS');
+      expect([p, options.status, options.headers.allow]).toEqual([p, 204, allow.replace('GET, HEAD', 'HEAD, GET')]);
+    }
+  });
+
   test('front ends that are not built yet answer 503 with a hint, and / goes to the resident app', async () => {
     const root = await fetch(api.url + '/', { redirect: 'manual' });
     expect(root.status).toBe(302);

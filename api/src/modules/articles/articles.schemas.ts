@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ARTICLE_AUDIENCES, ARTICLE_CATEGORIES, ARTICLE_STATES, SLUG_MAX, SLUG_PATTERN } from './article-taxonomy';
 import { FLAG_CODES } from './safe-messaging';
 
+// Search words: no control characters (a NUL cannot even be sent to the database inside a regex).
+const searchText = z.string().regex(/^[^\u0000-\u001f\u007f]*$/, '搜索词里有无法识别的字符').trim().max(50).optional();
+
 // Limits: what an article needs, well under the 100 kB JSON body limit (Chinese is 3 bytes a character in UTF-8).
 export const MARKDOWN_MAX = 30_000;
 const objectId = z.string().regex(/^[a-f0-9]{24}$/, '编号格式不正确');
@@ -65,7 +68,7 @@ const page = z.coerce.number().int().min(1).max(10_000).default(1);
 
 export const publicListQuery = z.object({
   category: z.enum(ARTICLE_CATEGORIES).optional(),
-  q: z.string().trim().max(50).optional(),
+  q: searchText,
   page,
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
 });
@@ -73,7 +76,7 @@ export const publicListQuery = z.object({
 export const adminListQuery = z.object({
   state: z.enum(ARTICLE_STATES).optional(),
   category: z.enum(ARTICLE_CATEGORIES).optional(),
-  q: z.string().trim().max(50).optional(),
+  q: searchText,
   page,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

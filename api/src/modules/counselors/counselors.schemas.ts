@@ -4,12 +4,19 @@ import { isChinaDate, parseClock } from '../availability/china-time';
 import { objectId } from '../stations/stations.schemas';
 
 export const counselorIdParams = z.object({ id: objectId('咨询师编号格式不正确') });
-export const chinaDate = z.string().refine(isChinaDate, '日期格式应为 YYYY-MM-DD');
+// The pattern states the whole rule in OpenAPI (years 1900–2099, days that exist, 29 February in leap years only);
+// the refine is the same rule in code, kept as the check of record.
+const DATE_PATTERN = /^(?:(?:19|20)\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26]))-02-29)$/;
+export const chinaDate = z.string().regex(DATE_PATTERN, '日期格式应为 YYYY-MM-DD').refine(isChinaDate, '日期格式应为 YYYY-MM-DD');
 // Slots and claims use a 15-minute grid, so schedule times sit on it.
 export const clock = z.string().regex(/^([01]\d|2[0-3]):(00|15|30|45)$/, '时间格式应为 HH:MM，且为整刻钟');
 const weekday = z.number().int().min(1).max(7);
 const oneToOne = z.array(z.enum(ONE_TO_ONE_SERVICES)).min(1).max(2).refine((s) => new Set(s).size === s.length, '服务项目重复');
-const ordered = (w: { start: string; end: string }) => parseClock(w.start) < parseClock(w.end);
+// Runs even when a time itself is malformed (that field reports its own error), so it must not throw.
+const ordered = (w: { start: string; end: string }) => {
+  const valid = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
+  return !valid(w.start) || !valid(w.end) || parseClock(w.start) < parseClock(w.end);
+};
 
 export const scheduleBody = z.object({
   sessionMinutes: z.number().int().min(30).max(120),

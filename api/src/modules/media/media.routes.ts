@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service';
 import { decideRange, etagMatches } from './http-range';
 import { mediaIdParams, mediaList, mediaListQuery, mediaView } from './media.schemas';
 import type { MediaService } from './media.service';
+import { TITLE_MAX } from './media-upload';
 
 export const MEDIA_ROLES = ['editor', 'reviewer', 'district_admin'] as const;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -18,8 +19,8 @@ export function mediaPublicRoutes(deps: { media: MediaService }): AnyRoute[] {
       summary: 'The bytes of an image, audio or video file. Supports one HTTP Range (seeking), ETag/If-None-Match and HEAD; cached for a year (files never change)',
       params: mediaIdParams,
       responses: {
-        200: { description: 'The whole file', contentType: 'application/octet-stream', schema: z.string().describe('binary') },
-        206: { description: 'The requested byte range (Content-Range says which)', contentType: 'application/octet-stream', schema: z.string().describe('binary') },
+        200: { description: 'The whole file (Content-Type is the file\'s own, e.g. audio/mpeg)', contentType: '*/*', schema: z.string().describe('binary') },
+        206: { description: 'The requested byte range (Content-Range says which)', contentType: '*/*', schema: z.string().describe('binary') },
         304: { description: 'Not modified (If-None-Match matched the ETag)' },
       },
       errors: { 404: 'MEDIA_NOT_FOUND', 416: 'RANGE_NOT_SATISFIABLE' },
@@ -77,7 +78,7 @@ export function mediaAdminRoutes(deps: { media: MediaService; audit: AuditServic
       summary: 'Upload an image (PNG, JPEG, WebP ≤ 5 MB), audio (MP3, M4A/AAC ≤ 50 MB) or video (MP4 ≤ 200 MB) as multipart/form-data: field `file`, optional `title`. The type is read from the content, not the name',
       multipart: z.object({
         file: z.string().describe('binary'),
-        title: z.string().max(80).optional(),
+        title: z.string().max(TITLE_MAX).optional(),
       }),
       responses: { 201: { description: 'Stored', schema: mediaView } },
       errors: { 413: 'MEDIA_TOO_LARGE', 415: 'MEDIA_TYPE_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE (not multipart/form-data)' },
