@@ -182,6 +182,14 @@ describe('POST /api/v1/admin/media', () => {
     expect(api.logs.join('\n')).not.toContain('"level":50');
   });
 
+  test('regression (found by schemathesis): a form part with an empty name is a 400, and the server stays up', async () => {
+    const b = 'c9710b39df1170d5aa7ccb1aa98827f3';
+    const raw = `--${b}\r\nContent-Disposition: form-data; name=""\r\n\r\nnull\r\n--${b}--\r\n`;
+    const res = await api.request('POST', '/api/v1/admin/media', { token: editor, raw, headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
+    expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await api.request('GET', '/healthz')).status).toBe(200);
+  });
+
   test('only editors, reviewers and district admins may upload', async () => {
     const png = fixture('cover.png');
     expect((await upload(undefined, png, 'a.png')).status).toBe(401);

@@ -91,7 +91,12 @@ export async function receiveUpload(req: IncomingMessage, opts: ReceiveOptions):
         // Reading the rest before answering lets the client see our answer instead of a reset connection.
         void drain(req, Number.isFinite(declared) ? declared : 32 * MB).then(() => reject(e));
       };
-      bb.on('file', (name, stream, info) => {
+      // An exception inside a parser event would escape every request handler and end the process: turn it into
+      // this upload's failure instead.
+      const guarded = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
+        try { fn(...args); } catch (e) { stop(e); }
+      };
+      bb.on('file', guarded((name: string | undefined, stream: Readable, info: busboy.FileInfo) => {
         stream.on('error', () => undefined);
         if (failure !== undefined || name !== 'file' || file) {
           stream.resume();
@@ -104,12 +109,13 @@ export async function receiveUpload(req: IncomingMessage, opts: ReceiveOptions):
           (r) => ({ ...r, filename: info.filename ?? '' }),
           (e) => { stream.resume(); stop(e); return undefined; },
         );
-      });
-      bb.on('field', (name, value, info) => {
-        if (name !== 'title') return stop(badForm(`不认识的字段：${name.slice(0, 40)}`));
+      }));
+      bb.on('field', guarded((name: string | undefined, value: string, info: busboy.FieldInfo) => {
+        // busboy reports a part without a usable name (name="") with name undefined.
+        if (name !== 'title') return stop(badForm(`不认识的字段：${String(name ?? '').slice(0, 40)}`));
         if (info.valueTruncated || [...value].length > TITLE_MAX) return stop(badForm(`标题不能超过 ${TITLE_MAX} 个字`));
         title = value.trim() || null;
-      });
+      }));
       bb.on('partsLimit', () => stop(badForm('上传的内容太多了')));
       bb.on('filesLimit', () => stop(badForm('一次只能上传一个文件')));
       bb.on('fieldsLimit', () => stop(badForm('上传的内容太多了')));
