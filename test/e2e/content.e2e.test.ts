@@ -104,6 +104,11 @@ describe('articles: from the editor to the resident (admin + H5)', () => {
     const modal = review.locator('.review-approve-modal');
     await modal.waitFor();
     expect(await modal.getByLabel('立即发布').isChecked()).toBe(true);
+    // antd's zoom-in: a click during the opening animation can be lost on a loaded machine (seen once in CI).
+    await review.waitForFunction(() => {
+      const m = document.querySelector('.review-approve-modal');
+      return !!m && ![...m.classList].some((c) => c.includes('zoom'));
+    });
     const approved = apiResponse(review, 'POST', `/admin/articles/${draft.id}/approve`);
     await modal.getByRole('button', { name: '确认发布' }).click();
     const approvedResponse = await approved;
