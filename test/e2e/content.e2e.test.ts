@@ -107,7 +107,7 @@ describe('articles: from the editor to the resident (admin + H5)', () => {
     // antd's zoom-in: a click during the opening animation can be lost on a loaded machine (seen once in CI).
     await review.waitForFunction(() => {
       const m = document.querySelector('.review-approve-modal');
-      return !!m && ![...m.classList].some((c) => c.includes('zoom'));
+      return !!m && !Array.from(m.classList).some((c) => c.includes('zoom'));
     });
     const approved = apiResponse(review, 'POST', `/admin/articles/${draft.id}/approve`);
     await modal.getByRole('button', { name: '确认发布' }).click();
