@@ -108,7 +108,8 @@ describe('self-tests (H5)', () => {
     const urgent = result.locator('.selftest-urgent');
     expect(await urgent.innerText()).toContain('建议尽快联系专业人员');
     await urgent.locator('.selftest-urgent__booking').click();
-    await page.locator('.page.booking:visible').waitFor();
+    // The old booking tab hands over to the stations list at once; where the resident ends up is what matters.
+    await page.locator('.page.booking-stations:visible').waitFor();
   });
 
   test('closing the app midway loses nothing: the intro offers 继续上次 and the answers are still there', async () => {

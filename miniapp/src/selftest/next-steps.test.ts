@@ -9,7 +9,7 @@ describe('nextLinks', () => {
       { kind: 'retest', topic: 'phq9' },
     ], 'phq9')
     expect(links.map((l) => l.action)).toEqual([
-      { kind: 'route', route: 'booking' },
+      { kind: 'route', route: 'bookingStations' },
       { kind: 'route', route: 'articles' },
       { kind: 'route', route: 'relax' },
       { kind: 'retest', code: 'phq9' },

@@ -4,7 +4,7 @@
  */
 
 export type NextAction =
-  | { kind: 'route'; route: 'articles' | 'relax' | 'booking' }
+  | { kind: 'route'; route: 'articles' | 'relax' | 'bookingStations' }
   | { kind: 'retest'; code: string }
 
 export interface NextLink {
@@ -51,7 +51,7 @@ export function nextLinks(steps: ReadonlyArray<{ kind: string; topic: string }>,
     } else if (step.kind === 'audio') {
       link = { key, title: topic ? `听一听：${topic}` : '跟着音频放松一下', hint: '在「放松」里跟着练习', action: { kind: 'route', route: 'relax' } }
     } else if (step.kind === 'booking') {
-      link = { key, title: '预约心理咨询', hint: '和驿站的心理咨询师当面聊一聊', action: { kind: 'route', route: 'booking' } }
+      link = { key, title: '预约心理咨询', hint: '和驿站的心理咨询师当面聊一聊', action: { kind: 'route', route: 'bookingStations' } }
     } else if (step.kind === 'retest') {
       link = step.topic === code
         ? { key, title: '过两周再测一次', hint: '看看自己的变化', action: { kind: 'retest', code: step.topic } }

@@ -28,7 +28,7 @@ function UrgentBox() {
     <View className='selftest-urgent'>
       <Text className='selftest-urgent__title'>建议尽快联系专业人员</Text>
       <Text className='selftest-urgent__text'>你最近承受的困扰比较重。最好在一两周内找心理咨询师，或到医院心理科、精神科当面聊一聊。这样的状态是可以改善的，你不必一个人扛。</Text>
-      <View className='selftest-button selftest-urgent__booking' hoverClass='selftest-button--pressed' onClick={() => openRoute('booking')}>
+      <View className='selftest-button selftest-urgent__booking' hoverClass='selftest-button--pressed' onClick={() => openRoute('bookingStations')}>
         <Text>预约心理咨询</Text>
       </View>
     </View>
