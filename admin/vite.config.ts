@@ -35,6 +35,10 @@ function redirectBareBase(): Plugin {
 export default defineConfig({
   base: BASE,
   plugins: [react(), redirectBareBase()],
+  // The shared workspace package (content/) is CommonJS, as the API requires it. Vite's dev server serves linked
+  // packages as source without converting CommonJS, so pre-bundle the modules the admin imports from it into ESM
+  // (the production build converts CommonJS by itself).
+  optimizeDeps: { include: ['@xinan/content/china-time'] },
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },
   build: {

@@ -1,7 +1,10 @@
-/** Unit tests sit beside the code (src/**\/*.test.ts); API tests run the real app against the embedded FerretDB. */
+/**
+ * Unit tests sit beside the code (src/**\/*.test.ts); API tests run the real app against the embedded FerretDB.
+ * ../content is a root too: the shared workspace package has no test runner of its own (content/*.test.ts).
+ */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/scripts'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/scripts', '<rootDir>/../content'],
   testMatch: ['**/*.test.ts', '**/*.test.js'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // ESM-only packages are compiled to CommonJS for Jest (Node itself loads them with require(esm)): media sniffing

@@ -1,4 +1,5 @@
 /** Display text for content: clock times, article meta lines, dates. Pure. */
+import { chinaDateOf } from '@xinan/content/china-time'
 import type { ArticleCard, ArticleDetail } from './types'
 
 /** "mm:ss" (minutes keep counting past 59: a 75-minute track reads 75:03). Bad input reads 00:00. */
@@ -14,19 +15,12 @@ export function formatProgress(currentSec: number, durationSec: number): string 
   return `${formatClock(currentSec)} / ${formatClock(durationSec)}`
 }
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
-
 /**
  * YYYY-MM-DD in China time (the service is for one Chinese district), whatever the device's zone, so the same
  * article shows the same review date everywhere. '' for a missing or bad date.
  */
 export function formatDay(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return ''
-  const d = new Date(ms + CHINA_OFFSET_MS)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  return chinaDateOf(iso)
 }
 
 /** "约6分钟". */

@@ -1,4 +1,4 @@
-import { addDays, atChinaTime, chinaDateOf, chinaWeekday, formatChinaDateTime, isChinaDate } from './china-time';
+import { addDays, formatChinaDateTime } from './china-time';
 import { cellsCovering, generateDaySlots, horizonEnd, isBookableStart, slotStep, withinHorizon, type ScheduleSpec } from './slot-generation';
 
 const hm = (d: Date) => formatChinaDateTime(d).slice(-5);
@@ -9,24 +9,6 @@ const base: ScheduleSpec = {
   weekly: [{ weekday: 1, start: '09:00', end: '12:00', services: ['individual'] }],
   groups: [],
 };
-
-describe('China time (fixed UTC+8)', () => {
-  test('a China date starts at 16:00 UTC the day before', () => {
-    expect(atChinaTime('2026-05-04', '00:00').toISOString()).toBe('2026-05-03T16:00:00.000Z');
-    expect(atChinaTime('2026-05-04', '09:30').toISOString()).toBe('2026-05-04T01:30:00.000Z');
-    expect(chinaDateOf(new Date('2026-05-03T15:59:59Z'))).toBe('2026-05-03');
-    expect(chinaDateOf(new Date('2026-05-03T16:00:00Z'))).toBe('2026-05-04');
-  });
-  test('weekday, date arithmetic and validation', () => {
-    expect(chinaWeekday('2026-05-04')).toBe(1);
-    expect(chinaWeekday('2026-05-10')).toBe(7);
-    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(isChinaDate('2026-02-30')).toBe(false);
-    expect(isChinaDate('2026-2-3')).toBe(false);
-    expect(formatChinaDateTime(new Date('2026-12-31T16:05:00Z'))).toBe('2027年1月1日 00:05');
-  });
-});
 
 describe('generateDaySlots', () => {
   test('steps session + buffer through the window; the last session must end inside it', () => {

@@ -1,26 +1,18 @@
+// The China-time arithmetic itself is tested once, in content/china-time.test.ts; these cover the admin's own
+// names and display formats on top of it.
 import {
-  addDays,
-  chinaDate,
+  WEEKDAY_LABELS,
   chinaInstant,
-  chinaMinutesOfDay,
   chinaTime,
-  chinaToday,
+  chinaDate,
+  formatChinaDay,
+  formatDateTime,
   formatSlotTime,
   formatTimeRange,
-  isDate,
   timeToMinutes,
-  weekStart,
-  weekdayOf,
 } from './china-time';
 
-describe('China time (UTC+8)', () => {
-  test('an instant just before UTC midnight is already the next day in China', () => {
-    expect(chinaDate('2026-05-05T16:30:00.000Z')).toBe('2026-05-06');
-    expect(chinaTime('2026-05-05T16:30:00.000Z')).toBe('00:30');
-    expect(chinaDate('2026-05-05T15:59:00.000Z')).toBe('2026-05-05');
-    expect(chinaMinutesOfDay('2026-05-06T01:00:00.000Z')).toBe(9 * 60);
-  });
-
+describe('admin China time', () => {
   test('chinaInstant is the inverse of chinaDate/chinaTime, across the day boundary', () => {
     expect(chinaInstant('2026-05-06', '09:00')).toBe('2026-05-06T01:00:00.000Z');
     expect(chinaInstant('2026-05-06', '00:15')).toBe('2026-05-05T16:15:00.000Z');
@@ -34,33 +26,32 @@ describe('China time (UTC+8)', () => {
     expect(() => chinaInstant('06/05/2026', '09:00')).toThrow();
   });
 
-  test('chinaToday uses the China calendar day', () => {
-    expect(chinaToday(Date.parse('2026-05-05T17:00:00.000Z'))).toBe('2026-05-06');
-  });
-
-  test('date arithmetic crosses months and years', () => {
-    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
-  });
-
-  test('weeks start on Monday and Sunday is 7', () => {
-    expect(weekdayOf('2026-05-04')).toBe(1);
-    expect(weekdayOf('2026-05-10')).toBe(7);
-    expect(weekStart('2026-05-10')).toBe('2026-05-04');
-    expect(weekStart('2026-05-04')).toBe('2026-05-04');
-  });
-
-  test('isDate and timeToMinutes reject impossible values', () => {
-    expect(isDate('2026-02-29')).toBe(false);
-    expect(isDate('2028-02-29')).toBe(true);
-    expect(timeToMinutes('7:00')).toBeNaN();
+  test('timeToMinutes reads form input and answers NaN instead of throwing', () => {
     expect(timeToMinutes('07:30')).toBe(450);
+    expect(timeToMinutes('7:00')).toBeNaN();
+    expect(timeToMinutes('')).toBeNaN();
+  });
+
+  test('weekday labels are keyed 1 = Monday … 7 = Sunday, as the schedule stores them', () => {
+    expect(WEEKDAY_LABELS[1]).toBe('周一');
+    expect(WEEKDAY_LABELS[7]).toBe('周日');
+    expect(WEEKDAY_LABELS[0]).toBeUndefined();
   });
 
   test('formats times the way staff read them', () => {
+    expect(formatChinaDay('2026-05-06')).toBe('5月6日 周三');
     expect(formatSlotTime('2026-05-06T01:00:00.000Z')).toBe('5月6日 周三 09:00');
     expect(formatTimeRange('2026-05-06T01:00:00.000Z', '2026-05-06T01:50:00.000Z')).toBe('5月6日 周三 09:00–09:50');
+    expect(formatTimeRange('2026-05-06T15:30:00.000Z', '2026-05-06T16:30:00.000Z')).toBe('5月6日 周三 23:30 – 5月7日 周四 00:30');
+    expect(formatDateTime('2026-05-05T16:30:00.000Z')).toBe('2026-05-06 00:30');
+  });
+
+  test('bad values show as a dash (or unchanged), never "NaN" or a crash', () => {
     expect(formatSlotTime('nonsense')).toBe('—');
+    expect(formatSlotTime(null)).toBe('—');
+    expect(formatTimeRange('nonsense', '2026-05-06T01:50:00.000Z')).toBe('—');
+    expect(formatDateTime(undefined)).toBe('—');
+    expect(formatChinaDay('2026-02-30')).toBe('2026-02-30');
+    expect(formatChinaDay('soon')).toBe('soon');
   });
 });

@@ -2,8 +2,7 @@
  * Booking pages and the resident's session: booking needs a signed-in resident (the same session the self-test
  * pages use, started at launch), and a token that expired while the page was open is renewed once, silently.
  */
-import { useEffect, useRef } from 'react'
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { session } from '../../../services/app-session'
 import { callPhone } from '../../../services/phone'
 import { bookingErrorMessage, isSignInError } from '../../../booking/errors'
@@ -38,40 +37,6 @@ export class SignInFailed extends Error {
     this.name = 'SignInFailed'
     Object.setPrototypeOf(this, SignInFailed.prototype)
   }
-}
-
-/**
- * Calls `tick` every `intervalMs` while the page is on screen (stops on hide, resumes on show). One call at a time:
- * a slow network never stacks requests.
- */
-export function useVisiblePolling(tick: () => Promise<unknown>, intervalMs: number, enabled: boolean): void {
-  const tickRef = useRef(tick)
-  tickRef.current = tick
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null)
-  const running = useRef(false)
-
-  const stop = () => {
-    if (timer.current) clearInterval(timer.current)
-    timer.current = null
-  }
-  const start = () => {
-    stop()
-    if (!enabled) return
-    timer.current = setInterval(() => {
-      if (running.current) return
-      running.current = true
-      tickRef.current().finally(() => {
-        running.current = false
-      })
-    }, intervalMs)
-  }
-
-  useEffect(() => {
-    start()
-    return stop
-  }, [enabled, intervalMs])
-  useDidShow(start)
-  useDidHide(stop)
 }
 
 /** Taro.showModal as a yes/no; confirmText at most 4 Chinese characters (WeChat and Taro H5 refuse longer). */

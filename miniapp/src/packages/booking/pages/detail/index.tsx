@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useElderMode } from '../../../../content/app-content'
 import { withElderClass } from '../../../../content/elder-mode'
 import { getMyBooking } from '../../../../booking/api'
@@ -10,15 +10,14 @@ import { isUpcoming } from '../../../../booking/status'
 import type { BookingView } from '../../../../booking/types'
 import { session, useSession } from '../../../../services/app-session'
 import { openRoute } from '../../../../services/navigation'
+import { usePolledResource } from '../../../../services/use-polled-resource'
 import { reasonText, stars } from '../../components/BookingItem'
 import RatingForm from '../../components/RatingForm'
 import StatusTag from '../../components/StatusTag'
 import { cancelWithConfirm, openReschedule } from '../../components/booking-actions'
-import { asResident, callStation, errorText, useVisiblePolling } from '../../components/resident'
+import { asResident, callStation, errorText } from '../../components/resident'
 import '../../booking.css'
 import './index.css'
-
-type Load = { kind: 'loading' } | { kind: 'loaded'; booking: BookingView } | { kind: 'error'; message: string }
 
 const POLL_MS = 10_000
 
@@ -39,32 +38,13 @@ export default function BookingDetailPage() {
   const id = useRouter().params.id ?? ''
   const elder = useElderMode()
   const { status } = useSession()
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [rating, setRating] = useState(false)
-  const shown = useRef(false)
-
-  const refresh = useCallback(async () => {
-    if (!id) {
-      setLoad({ kind: 'error', message: '没有找到这个预约' })
-      return
-    }
-    try {
-      const booking = await asResident(() => getMyBooking(id))
-      setLoad({ kind: 'loaded', booking })
-    } catch (error) {
-      setLoad((current) => (current.kind === 'loaded' ? current : { kind: 'error', message: errorText(error) }))
-    }
-  }, [id])
-
-  useEffect(() => {
-    if (status === 'ready') void refresh()
-  }, [status, refresh])
-  useDidShow(() => {
-    if (shown.current && status === 'ready') void refresh()
-    shown.current = true
+  const { state: load, refresh, update } = usePolledResource(() => asResident(() => getMyBooking(id)), {
+    enabled: status === 'ready' && id !== '',
+    errorMessage: errorText,
+    intervalMs: POLL_MS,
+    pollWhile: (booking: BookingView) => isUpcoming(booking, new Date()),
   })
-  const active = load.kind === 'loaded' && isUpcoming(load.booking, new Date())
-  useVisiblePolling(refresh, POLL_MS, status === 'ready' && active)
 
   const root = withElderClass('page booking-detail', elder)
   if (status === 'failed') {
@@ -79,21 +59,16 @@ export default function BookingDetailPage() {
       </View>
     )
   }
-  if (load.kind === 'loading') {
-    return (
-      <View className={root}>
-        <Text className='card-text'>正在加载…</Text>
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
+  if (id === '' || load.kind === 'error') {
     return (
       <View className={root}>
         <View className='card'>
-          <Text className='card-text'>{load.message}</Text>
-          <View className='booking-button booking-button--secondary' hoverClass='booking-button--pressed' onClick={() => void refresh()}>
-            <Text>重试</Text>
-          </View>
+          <Text className='card-text'>{load.kind === 'error' ? load.message : '没有找到这个预约'}</Text>
+          {id === '' ? null : (
+            <View className='booking-button booking-button--secondary' hoverClass='booking-button--pressed' onClick={() => void refresh()}>
+              <Text>重试</Text>
+            </View>
+          )}
           <View className='booking-button booking-button--quiet' hoverClass='booking-button--pressed' onClick={() => openRoute('bookingMine')}>
             <Text>我的预约</Text>
           </View>
@@ -101,11 +76,18 @@ export default function BookingDetailPage() {
       </View>
     )
   }
+  if (load.kind === 'loading') {
+    return (
+      <View className={root}>
+        <Text className='card-text'>正在加载…</Text>
+      </View>
+    )
+  }
 
-  const { booking } = load
+  const booking = load.data
   const cancel = async () => {
     const cancelled = await cancelWithConfirm(booking)
-    if (cancelled) setLoad({ kind: 'loaded', booking: cancelled })
+    if (cancelled) update(() => cancelled)
     void refresh()
   }
 
@@ -149,7 +131,7 @@ export default function BookingDetailPage() {
                 bookingId={booking.id}
                 onRated={(score, comment) => {
                   setRating(false)
-                  setLoad({ kind: 'loaded', booking: { ...booking, rating: { score, comment }, canRate: false } })
+                  update((current) => ({ ...current, rating: { score, comment }, canRate: false }))
                   void refresh()
                 }}
               />

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useReachBottom } from '@tarojs/taro'
 import { useElderMode } from '../../../../content/app-content'
 import { withElderClass } from '../../../../content/elder-mode'
 import { listMessages, markAllMessagesRead, markMessageRead } from '../../../../booking/api'
@@ -9,49 +9,39 @@ import { appendPage, markedRead, messageTarget, unreadBadge } from '../../../../
 import type { MessageView } from '../../../../booking/types'
 import { session, useSession } from '../../../../services/app-session'
 import { openRoute } from '../../../../services/navigation'
+import { usePolledResource } from '../../../../services/use-polled-resource'
 import { asResident, errorText, toast } from '../../components/resident'
 import '../../booking.css'
 import './index.css'
 
 const PAGE_SIZE = 20
 
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'loaded'; items: MessageView[]; total: number; page: number; unread: number; more: boolean }
+interface MessageList {
+  items: MessageView[]
+  total: number
+  page: number
+  unread: number
+  more: boolean
+}
+
+async function firstPage(): Promise<MessageList> {
+  const page = await asResident(() => listMessages(1, PAGE_SIZE))
+  return { items: page.items, total: page.total, page: 1, unread: page.unread, more: page.items.length < page.total }
+}
 
 /** 消息: what happened to the resident's bookings and activities, newest first; tap to read and open it. */
 export default function BookingMessagesPage() {
   const elder = useElderMode()
   const { status } = useSession()
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const { state: load, refresh, update } = usePolledResource(firstPage, { enabled: status === 'ready', errorMessage: errorText })
   const loadingMore = useRef(false)
-  const shown = useRef(false)
-
-  const refresh = useCallback(async () => {
-    try {
-      const page = await asResident(() => listMessages(1, PAGE_SIZE))
-      setLoad({ kind: 'loaded', items: page.items, total: page.total, page: 1, unread: page.unread, more: page.items.length < page.total })
-    } catch (error) {
-      setLoad((current) => (current.kind === 'loaded' ? current : { kind: 'error', message: errorText(error) }))
-    }
-  }, [])
-
-  useEffect(() => {
-    if (status === 'ready') void refresh()
-  }, [status, refresh])
-  useDidShow(() => {
-    if (shown.current && status === 'ready') void refresh()
-    shown.current = true
-  })
 
   const loadMore = async () => {
-    if (load.kind !== 'loaded' || !load.more || loadingMore.current) return
+    if (load.kind !== 'loaded' || !load.data.more || loadingMore.current) return
     loadingMore.current = true
     try {
-      const next = await asResident(() => listMessages(load.page + 1, PAGE_SIZE))
-      setLoad((current) => {
-        if (current.kind !== 'loaded') return current
+      const next = await asResident(() => listMessages(load.data.page + 1, PAGE_SIZE))
+      update((current) => {
         const items = appendPage(current.items, next.items)
         return { ...current, items, page: current.page + 1, unread: next.unread, more: next.items.length > 0 && items.length < next.total }
       })
@@ -65,8 +55,7 @@ export default function BookingMessagesPage() {
 
   const open = (message: MessageView) => {
     if (!message.read) {
-      setLoad((current) => {
-        if (current.kind !== 'loaded') return current
+      update((current) => {
         const { items, changed } = markedRead(current.items, message.id)
         return { ...current, items, unread: changed ? Math.max(0, current.unread - 1) : current.unread }
       })
@@ -79,7 +68,7 @@ export default function BookingMessagesPage() {
   const readAll = async () => {
     try {
       await asResident(() => markAllMessagesRead())
-      setLoad((current) => (current.kind === 'loaded' ? { ...current, unread: 0, items: current.items.map((m) => ({ ...m, read: true })) } : current))
+      update((current) => ({ ...current, unread: 0, items: current.items.map((m) => ({ ...m, read: true })) }))
     } catch (error) {
       toast(errorText(error))
     }
@@ -118,7 +107,8 @@ export default function BookingMessagesPage() {
     )
   }
 
-  const badge = unreadBadge(load.unread)
+  const { items, unread, more } = load.data
+  const badge = unreadBadge(unread)
   return (
     <View className={root}>
       <View className='messages-head'>
@@ -129,12 +119,12 @@ export default function BookingMessagesPage() {
           </View>
         ) : null}
       </View>
-      {load.items.length === 0 ? (
+      {items.length === 0 ? (
         <View className='card messages-empty'>
           <Text className='card-text'>还没有消息。预约和活动有进展时，会在这里告诉你。</Text>
         </View>
       ) : (
-        load.items.map((m) => (
+        items.map((m) => (
           <View
             key={m.id}
             className={`message-item message-item--${m.kind}${m.read ? '' : ' message-item--unread'}`}
@@ -150,7 +140,7 @@ export default function BookingMessagesPage() {
           </View>
         ))
       )}
-      {load.more ? (
+      {more ? (
         <View className='booking-button booking-button--quiet messages-more' hoverClass='booking-button--pressed' onClick={() => void loadMore()}>
           <Text>加载更多</Text>
         </View>

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useElderMode } from '../../../../content/app-content'
 import { withElderClass } from '../../../../content/elder-mode'
 import { listMyBookings, unreadMessageCount } from '../../../../booking/api'
@@ -9,14 +8,14 @@ import { splitBookings } from '../../../../booking/status'
 import type { BookingView } from '../../../../booking/types'
 import { session, useSession } from '../../../../services/app-session'
 import { openRoute } from '../../../../services/navigation'
+import { usePolledResource } from '../../../../services/use-polled-resource'
 import BookingItem from '../../components/BookingItem'
 import { cancelWithConfirm } from '../../components/booking-actions'
-import { asResident, errorText, useVisiblePolling } from '../../components/resident'
+import { asResident, errorText } from '../../components/resident'
 import '../../booking.css'
 import './index.css'
 
 type Tab = 'upcoming' | 'past'
-type Load = { kind: 'loading' } | { kind: 'loaded'; items: BookingView[] } | { kind: 'error'; message: string }
 
 /** A station's confirmation should show up while the resident looks at the list; one small GET per tick. */
 const POLL_MS = 10_000
@@ -26,33 +25,18 @@ export default function BookingMinePage() {
   const elder = useElderMode()
   const { status } = useSession()
   const [tab, setTab] = useState<Tab>('upcoming')
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [ratingId, setRatingId] = useState<string | null>(null)
   const [unread, setUnread] = useState(0)
-  const shown = useRef(false)
+  const { state: load, refresh, update } = usePolledResource(
+    () => {
+      // The 消息 badge rides along with each load; it never holds up or fails the list.
+      unreadMessageCount().then(setUnread, () => undefined)
+      return asResident(() => listMyBookings('all'))
+    },
+    { enabled: status === 'ready', errorMessage: errorText, intervalMs: POLL_MS },
+  )
 
-  const refresh = useCallback(async () => {
-    try {
-      const items = await asResident(() => listMyBookings('all'))
-      setLoad({ kind: 'loaded', items })
-    } catch (error) {
-      // A failed poll keeps the list on screen; only a first load shows the error.
-      setLoad((current) => (current.kind === 'loaded' ? current : { kind: 'error', message: errorText(error) }))
-    }
-    unreadMessageCount().then(setUnread, () => undefined)
-  }, [])
-
-  useEffect(() => {
-    if (status === 'ready') void refresh()
-  }, [status, refresh])
-  useDidShow(() => {
-    if (shown.current && status === 'ready') void refresh()
-    shown.current = true
-  })
-  useVisiblePolling(refresh, POLL_MS, status === 'ready')
-
-  const replace = (next: BookingView) =>
-    setLoad((current) => (current.kind === 'loaded' ? { kind: 'loaded', items: current.items.map((b) => (b.id === next.id ? next : b)) } : current))
+  const replace = (next: BookingView) => update((items) => items.map((b) => (b.id === next.id ? next : b)))
 
   const cancel = async (booking: BookingView) => {
     const cancelled = await cancelWithConfirm(booking)
@@ -88,7 +72,7 @@ export default function BookingMinePage() {
       </View>
     )
   } else {
-    const { upcoming, past } = splitBookings(load.items, new Date())
+    const { upcoming, past } = splitBookings(load.data, new Date())
     const shownItems = tab === 'upcoming' ? upcoming : past
     body = (
       <View>
