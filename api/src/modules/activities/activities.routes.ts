@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { currentResident, currentStaff } from '../../http/auth';
 import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { instant, pageQuery, personName, phone } from '../bookings/bookings.schemas';
+import { objectId, pageQuery, pagedList, prefixedId } from '../../http/schema-helpers';
+import { instant, personName, phone } from '../bookings/bookings.schemas';
 import { chinaDate } from '../counselors/counselors.schemas';
-import { objectId } from '../stations/stations.schemas';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from './activity.model';
 import type { ActivitiesService } from './activities.service';
 
@@ -16,7 +16,8 @@ const activityView = z.object({
   place: z.string(), start: z.string(), end: z.string(), seats: z.number().int(), remaining: z.number().int(), status: z.enum(ACTIVITY_STATUSES),
 });
 const registrationView = z.object({ id: z.string(), activityId: z.string(), activity: activityView, seat: z.number().int(), status: z.enum(['registered', 'cancelled']), createdAt: z.string() });
-const activityPage = z.object({ items: z.array(activityView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+const activityPage = pagedList(activityView);
+const activityListQuery = z.object({ stationId: objectId('站点编号格式不正确').optional(), from: chinaDate.optional(), ...pageQuery() });
 
 const fields = {
   kind: z.enum(ACTIVITY_KINDS),
@@ -33,7 +34,7 @@ export function activityRoutes(deps: { activities: ActivitiesService }): AnyRout
     defineRoute({
       method: 'get', path: '/activities', tags: ['activities'], access: { kind: 'public' },
       summary: 'Published activities (group counseling, lectures, check-up days), soonest first; stationId includes its subtree',
-      query: z.object({ stationId: objectId('站点编号格式不正确').optional(), from: chinaDate.optional(), ...pageQuery }),
+      query: activityListQuery,
       responses: { 200: { description: 'Activities', schema: activityPage } },
       errors: { 404: 'STATION_NOT_FOUND' },
       async handler(ctx, { query }) {
@@ -75,7 +76,7 @@ export function activityRoutes(deps: { activities: ActivitiesService }): AnyRout
     defineRoute({
       method: 'post', path: '/me/activity-registrations/:id/cancel', tags: ['activities'], access: { kind: 'resident' },
       summary: 'Cancel my registration before the start; the seat is freed at once',
-      params: z.object({ id: z.string().regex(/^ar_[a-f0-9]{24}$/, '报名编号格式不正确') }),
+      params: z.object({ id: prefixedId('ar', '报名编号格式不正确') }),
       body: z.object({}),
       responses: { 200: { description: 'Registration', schema: registrationView } },
       errors: { 404: 'REGISTRATION_NOT_FOUND', 409: 'ACTIVITY_CLOSED' },
@@ -86,7 +87,7 @@ export function activityRoutes(deps: { activities: ActivitiesService }): AnyRout
     defineRoute({
       method: 'get', path: '/admin/activities', tags: ['activities'], access: { kind: 'staff', roles: STATION_ROLES },
       summary: 'Activities of the caller\'s stations',
-      query: z.object({ stationId: objectId('站点编号格式不正确').optional(), from: chinaDate.optional(), ...pageQuery }),
+      query: activityListQuery,
       responses: { 200: { description: 'Activities', schema: activityPage } },
       errors: { 403: 'STATION_OUT_OF_SCOPE', 404: 'STATION_NOT_FOUND' },
       async handler(ctx, { query }) {

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { Context } from 'koa';
+import type { z } from 'zod';
 import { currentStaff } from '../../http/auth';
-import { defineRoute, type AnyRoute } from '../../http/route';
+import { defineRoute, type AnyRoute, type Role, type RouteInput } from '../../http/route';
+import type { AuthenticatedStaff } from '../auth/staff-auth.service';
 import {
   adminArticle, adminList, adminListQuery, approveBody, articleCreateBody, articleDetail, articleIdParams, articleList,
   articleUpdateBody, categoryList, emptyBody, previewBody, previewResult, publicListQuery, restoreBody, returnBody, slugParams,
@@ -11,6 +13,33 @@ import type { ArticlesService } from './articles.service';
 
 const EDIT_ROLES = ['editor', 'reviewer', 'district_admin'] as const;
 const REVIEW_ROLES = ['reviewer', 'district_admin'] as const;
+
+/** A workflow step (submit, approve, return, archive): POST /admin/articles/:id/<action>, answering the article. */
+interface StateAction<B extends z.ZodObject<z.ZodRawShape>> {
+  action: string;
+  roles: readonly Role[];
+  summary: string;
+  body: B;
+  /** What the article is afterwards (the 200 response). */
+  result: string;
+  /** The 409 codes the step can answer. */
+  conflicts: string;
+  run: (ctx: Context, staff: AuthenticatedStaff, id: string, body: RouteInput<B, undefined, undefined>['body']) => Promise<unknown>;
+}
+
+function stateActionRoute<B extends z.ZodObject<z.ZodRawShape>>(a: StateAction<B>): AnyRoute {
+  return defineRoute({
+    method: 'post', path: `/admin/articles/:id/${a.action}`, tags: ['articles'], access: { kind: 'staff', roles: a.roles },
+    summary: a.summary,
+    params: articleIdParams,
+    body: a.body,
+    responses: { 200: { description: a.result, schema: adminArticle } },
+    errors: { 404: 'ARTICLE_NOT_FOUND', 409: a.conflicts },
+    async handler(ctx, { params, body }) {
+      ctx.body = await a.run(ctx, currentStaff(ctx), params.id, body);
+    },
+  });
+}
 
 /**
  * Public reads are cacheable: a weak ETag from the body's hash answers 304 to a client that has it. max-age is short
@@ -125,49 +154,29 @@ export function articleAdminRoutes(deps: { articles: ArticlesService }): AnyRout
         ctx.body = await deps.articles.update(currentStaff(ctx), params.id, body);
       },
     }),
-    defineRoute({
-      method: 'post', path: '/admin/articles/:id/submit', tags: ['articles'], access: { kind: 'staff', roles: EDIT_ROLES },
+    stateActionRoute({
+      action: 'submit', roles: EDIT_ROLES, body: emptyBody,
       summary: 'Send a draft for review; the safe-messaging check runs and its flags go to the reviewer',
-      params: articleIdParams,
-      body: emptyBody,
-      responses: { 200: { description: 'The article, in review', schema: adminArticle } },
-      errors: { 404: 'ARTICLE_NOT_FOUND', 409: 'ARTICLE_WRONG_STATE, ARTICLE_INCOMPLETE, ARTICLE_EDIT_CONFLICT' },
-      async handler(ctx, { params }) {
-        ctx.body = await deps.articles.submit(ctx, currentStaff(ctx), params.id);
-      },
+      result: 'The article, in review', conflicts: 'ARTICLE_WRONG_STATE, ARTICLE_INCOMPLETE, ARTICLE_EDIT_CONFLICT',
+      run: (ctx, staff, id) => deps.articles.submit(ctx, staff, id),
     }),
-    defineRoute({
-      method: 'post', path: '/admin/articles/:id/approve', tags: ['articles'], access: { kind: 'staff', roles: REVIEW_ROLES },
+    stateActionRoute({
+      action: 'approve', roles: REVIEW_ROLES, body: approveBody,
       summary: 'Publish an article in review, now or at `publishAt` (reviewers and district admins only)',
-      params: articleIdParams,
-      body: approveBody,
-      responses: { 200: { description: 'The published (or scheduled) article', schema: adminArticle } },
-      errors: { 404: 'ARTICLE_NOT_FOUND', 409: 'ARTICLE_WRONG_STATE, ARTICLE_EDIT_CONFLICT' },
-      async handler(ctx, { params, body }) {
-        ctx.body = await deps.articles.approve(ctx, currentStaff(ctx), params.id, body.publishAt);
-      },
+      result: 'The published (or scheduled) article', conflicts: 'ARTICLE_WRONG_STATE, ARTICLE_EDIT_CONFLICT',
+      run: (ctx, staff, id, body) => deps.articles.approve(ctx, staff, id, body.publishAt),
     }),
-    defineRoute({
-      method: 'post', path: '/admin/articles/:id/return', tags: ['articles'], access: { kind: 'staff', roles: REVIEW_ROLES },
+    stateActionRoute({
+      action: 'return', roles: REVIEW_ROLES, body: returnBody,
       summary: 'Send an article in review back to draft with a comment (reviewers and district admins only)',
-      params: articleIdParams,
-      body: returnBody,
-      responses: { 200: { description: 'The article, back in draft', schema: adminArticle } },
-      errors: { 404: 'ARTICLE_NOT_FOUND', 409: 'ARTICLE_WRONG_STATE, ARTICLE_EDIT_CONFLICT' },
-      async handler(ctx, { params, body }) {
-        ctx.body = await deps.articles.returnToDraft(ctx, currentStaff(ctx), params.id, body.comment);
-      },
+      result: 'The article, back in draft', conflicts: 'ARTICLE_WRONG_STATE, ARTICLE_EDIT_CONFLICT',
+      run: (ctx, staff, id, body) => deps.articles.returnToDraft(ctx, staff, id, body.comment),
     }),
-    defineRoute({
-      method: 'post', path: '/admin/articles/:id/archive', tags: ['articles'], access: { kind: 'staff', roles: EDIT_ROLES },
+    stateActionRoute({
+      action: 'archive', roles: EDIT_ROLES, body: emptyBody,
       summary: 'Take an article out of circulation (it disappears from public reads at once)',
-      params: articleIdParams,
-      body: emptyBody,
-      responses: { 200: { description: 'The archived article', schema: adminArticle } },
-      errors: { 404: 'ARTICLE_NOT_FOUND', 409: 'ARTICLE_WRONG_STATE, ARTICLE_EDIT_CONFLICT' },
-      async handler(ctx, { params }) {
-        ctx.body = await deps.articles.archive(ctx, currentStaff(ctx), params.id);
-      },
+      result: 'The archived article', conflicts: 'ARTICLE_WRONG_STATE, ARTICLE_EDIT_CONFLICT',
+      run: (ctx, staff, id) => deps.articles.archive(ctx, staff, id),
     }),
     defineRoute({
       method: 'get', path: '/admin/articles/:id/versions', tags: ['articles'], access: { kind: 'staff', roles: EDIT_ROLES },

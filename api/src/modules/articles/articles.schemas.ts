@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectId, pageQuery, pagedList } from '../../http/schema-helpers';
 import { ARTICLE_AUDIENCES, ARTICLE_CATEGORIES, ARTICLE_STATES, SLUG_MAX, SLUG_PATTERN } from './article-taxonomy';
 import { FLAG_CODES } from './safe-messaging';
 
@@ -7,7 +8,6 @@ const searchText = z.string().regex(/^[^\u0000-\u001f\u007f]*$/, '搜索词里�
 
 // Limits: what an article needs, well under the 100 kB JSON body limit (Chinese is 3 bytes a character in UTF-8).
 export const MARKDOWN_MAX = 30_000;
-const objectId = z.string().regex(/^[a-f0-9]{24}$/, '编号格式不正确');
 
 export const slugSchema = z.string().max(SLUG_MAX).regex(SLUG_PATTERN, '链接名只能用小写字母、数字和连字符');
 export const referenceInput = z.object({
@@ -28,7 +28,7 @@ export const articleCreateBody = z.object({
   category: z.enum(ARTICLE_CATEGORIES),
   audience: audience.default([]),
   tags: tags.default([]),
-  coverMediaId: objectId.nullable().optional(),
+  coverMediaId: objectId().nullable().optional(),
   markdown: markdown.default(''),
   references: references.default([]),
 });
@@ -41,7 +41,7 @@ export const articleUpdateBody = z.object({
   category: z.enum(ARTICLE_CATEGORIES).optional(),
   audience: audience.optional(),
   tags: tags.optional(),
-  coverMediaId: objectId.nullable().optional(),
+  coverMediaId: objectId().nullable().optional(),
   markdown: markdown.optional(),
   references: references.optional(),
 });
@@ -59,26 +59,22 @@ export const previewBody = z.object({
   category: z.enum(ARTICLE_CATEGORIES).optional(),
 });
 
-export const articleIdParams = z.object({ id: objectId });
-export const versionParams = z.object({ id: objectId, version: z.coerce.number().int().min(1).max(1_000_000) });
+export const articleIdParams = z.object({ id: objectId() });
+export const versionParams = z.object({ id: objectId(), version: z.coerce.number().int().min(1).max(1_000_000) });
 // Any string reaches the service, which answers 404 for one that cannot be a slug (a URL typed by hand is "not found").
 export const slugParams = z.object({ slug: z.string().max(200) });
-
-const page = z.coerce.number().int().min(1).max(10_000).default(1);
 
 export const publicListQuery = z.object({
   category: z.enum(ARTICLE_CATEGORIES).optional(),
   q: searchText,
-  page,
-  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+  ...pageQuery({ defaultPageSize: 10 }),
 });
 
 export const adminListQuery = z.object({
   state: z.enum(ARTICLE_STATES).optional(),
   category: z.enum(ARTICLE_CATEGORIES).optional(),
   q: searchText,
-  page,
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageQuery({ maxPageSize: 100 }),
 });
 
 // Response shapes (the OpenAPI document; the service builds objects of these types).
@@ -109,7 +105,7 @@ export const articleDetail = articleCard.extend({
 });
 export type ArticleDetail = z.infer<typeof articleDetail>;
 
-export const articleList = z.object({ items: z.array(articleCard), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const articleList = pagedList(articleCard);
 export const categoryList = z.object({ items: z.array(z.object({ name: z.enum(ARTICLE_CATEGORIES), count: z.number().int() })) });
 
 export const adminArticle = z.object({
@@ -152,7 +148,7 @@ export const adminListItem = z.object({
   flags: z.array(flagView),
 });
 export type AdminListItem = z.infer<typeof adminListItem>;
-export const adminList = z.object({ items: z.array(adminListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const adminList = pagedList(adminListItem);
 
 export const versionItem = z.object({
   version: z.number().int(), title: z.string(), savedAt: z.string(), savedBy: z.string().nullable(), action: z.string(), state: z.enum(ARTICLE_STATES),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { objectIdString } from '../media/media.schemas';
+import { objectId } from '../../http/schema-helpers';
 import { AUDIO_CATEGORIES, TRACK_STATES } from './audio-track.model';
 
 export const audioCategory = z.enum(AUDIO_CATEGORIES);
-export const trackIdParams = z.object({ id: objectIdString('音频编号格式不正确') });
-export const listeningParams = z.object({ trackId: objectIdString('音频编号格式不正确') });
+export const trackIdParams = z.object({ id: objectId('音频编号格式不正确') });
+export const listeningParams = z.object({ trackId: objectId('音频编号格式不正确') });
 export const audioListQuery = z.object({ category: audioCategory.optional() });
 export const adminAudioListQuery = z.object({ category: audioCategory.optional(), state: z.enum(TRACK_STATES).optional() });
 
@@ -42,21 +42,21 @@ const description = z.string().trim().max(500, '简介不能超过 500 个字');
 const transcript = z.string().trim().max(10000, '文字稿不能超过 10000 个字').nullable();
 
 export const createTrackBody = z.object({
-  mediaId: objectIdString('请选择一个音频文件'),
+  mediaId: objectId('请选择一个音频文件'),
   title,
   category: audioCategory,
   description,
-  coverMediaId: objectIdString('封面编号格式不正确').nullable().optional(),
+  coverMediaId: objectId('封面编号格式不正确').nullable().optional(),
   transcript: transcript.optional(),
   guided: z.boolean().optional().describe('A voice guides the listener; defaults to true when a transcript is given'),
 });
 
 export const updateTrackBody = z.object({
-  mediaId: objectIdString('请选择一个音频文件').optional(),
+  mediaId: objectId('请选择一个音频文件').optional(),
   title: title.optional(),
   category: audioCategory.optional(),
   description: description.optional(),
-  coverMediaId: objectIdString('封面编号格式不正确').nullable().optional(),
+  coverMediaId: objectId('封面编号格式不正确').nullable().optional(),
   transcript: transcript.optional(),
   guided: z.boolean().optional(),
   state: z.enum(TRACK_STATES).optional().describe('published puts an archived track back'),

@@ -5,10 +5,11 @@ import { currentResident, currentStaff } from '../../http/auth';
 import { ForbiddenError, UnauthenticatedError } from '../../http/errors';
 import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
+import { objectId, pagedList, prefixedId } from '../../http/schema-helpers';
 import type { AuthenticatedStaff } from '../auth/staff-auth.service';
 import { chinaDate } from '../counselors/counselors.schemas';
 import { StaffModel } from '../staff/staff.model';
-import { objectId, stationIdParams } from '../stations/stations.schemas';
+import { stationIdParams } from '../stations/stations.schemas';
 import type { StationsService } from '../stations/stations.service';
 import type { BlocksService } from './blocks.service';
 import type { BookingEventHub } from './booking-events';
@@ -182,7 +183,7 @@ export function bookingResidentRoutes(deps: { bookings: BookingsService; waitlis
     defineRoute({
       method: 'delete', path: '/me/waitlist/:id', tags: ['bookings'], access: { kind: 'resident' },
       summary: 'Leave the waitlist',
-      params: z.object({ id: z.string().regex(/^wl_[a-f0-9]{24}$/, '候补编号格式不正确') }),
+      params: z.object({ id: prefixedId('wl', '候补编号格式不正确') }),
       responses: { 204: { description: 'Removed' } },
       errors: { 404: 'WAITLIST_NOT_FOUND' },
       async handler(ctx, { params }) {
@@ -209,7 +210,7 @@ export function bookingAdminRoutes(deps: { bookings: BookingsService; blocks: Bl
       method: 'get', path: '/admin/bookings', tags: ['bookings'], access: { kind: 'staff', roles: STATION_ROLES },
       summary: 'Bookings of the caller\'s stations (a station and its subtree), by start time, with contacts',
       query: adminBookingQuery,
-      responses: { 200: { description: 'Bookings', schema: z.object({ items: z.array(adminBookingView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } },
+      responses: { 200: { description: 'Bookings', schema: pagedList(adminBookingView) } },
       errors: { 403: 'STATION_OUT_OF_SCOPE', 404: 'STATION_NOT_FOUND' },
       async handler(ctx, { query }) {
         ctx.body = await deps.bookings.listAdmin(ctx, currentStaff(ctx), query);
@@ -338,7 +339,7 @@ export function bookingAdminRoutes(deps: { bookings: BookingsService; blocks: Bl
     defineRoute({
       method: 'delete', path: '/admin/blocks/:id', tags: ['bookings'], access: { kind: 'staff', roles: STATION_ROLES },
       summary: 'Remove a block (the time becomes bookable again)',
-      params: z.object({ id: z.string().regex(/^bl_[a-f0-9]{24}$/, '编号格式不正确') }),
+      params: z.object({ id: prefixedId('bl', '编号格式不正确') }),
       responses: { 204: { description: 'Removed' } },
       errors: { 404: 'BLOCK_NOT_FOUND', 403: 'STATION_OUT_OF_SCOPE' },
       async handler(ctx, { params }) {

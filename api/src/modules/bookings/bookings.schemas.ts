@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { objectId, pageQuery, prefixedId } from '../../http/schema-helpers';
 import { SERVICES } from '../availability/slot-generation';
 import { chinaDate } from '../counselors/counselors.schemas';
-import { objectId } from '../stations/stations.schemas';
 import { BOOKING_STATUSES } from './booking.model';
 
 // Mainland mobile numbers, or a landline with area code (e.g. 0519-80000000).
 export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或带区号的固定电话');
 export const personName = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字');
 export const instant = z.string().datetime({ offset: true, message: '时间格式不正确' }).refine((v) => !Number.isNaN(Date.parse(v)), '时间格式不正确');
-export const bookingId = z.string().regex(/^bk_[a-f0-9]{24}$/, '预约编号格式不正确');
+export const bookingId = prefixedId('bk', '预约编号格式不正确');
 export const bookingIdParams = z.object({ id: bookingId });
 export const serviceEnum = z.enum(SERVICES);
 export const statusEnum = z.enum(BOOKING_STATUSES);
@@ -54,18 +54,13 @@ export const slotView = z.object({
   capacity: z.number().int(), remaining: z.number().int(), title: z.string().optional(),
 });
 
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
-};
-
 export const adminBookingQuery = z.object({
   stationId: objectId('站点编号格式不正确').optional(),
   status: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/).transform((s) => s.split(',')).pipe(z.array(statusEnum).max(7)).optional(),
   from: chinaDate.optional(),
   to: chinaDate.optional(),
   counselorId: objectId('咨询师编号格式不正确').optional(),
-  ...pageQuery,
+  ...pageQuery(),
 });
 
 export const waitlistBody = z.object({ stationId: objectId('站点编号格式不正确'), date: chinaDate, service: serviceEnum.optional(), counselorId: objectId('咨询师编号格式不正确').optional() });

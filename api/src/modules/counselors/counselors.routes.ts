@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { currentStaff } from '../../http/auth';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { objectId, serviceEnum } from '../stations/stations.schemas';
+import { objectId, pageQuery, pagedList } from '../../http/schema-helpers';
+import { serviceEnum } from '../stations/stations.schemas';
 import {
   chinaDate, counselorAdminView, counselorCreateBody, counselorIdParams, counselorPatchBody, counselorView,
   credentialStatusEnum, exceptionBody, exceptionView, scheduleBody,
@@ -9,7 +10,6 @@ import {
 import type { CounselorsService } from './counselors.service';
 
 const STATION_ROLES = ['station_staff', 'district_admin'] as const;
-const page = { page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(50).default(20) };
 
 export function counselorPublicRoutes(deps: { counselors: CounselorsService }): AnyRoute[] {
   return [
@@ -42,8 +42,8 @@ export function counselorAdminRoutes(deps: { counselors: CounselorsService }): A
     defineRoute({
       method: 'get', path: '/admin/counselors', tags: ['counselors'], access: { kind: 'staff', roles: STATION_ROLES },
       summary: 'Counselors in the caller\'s scope, with credentials and schedules',
-      query: z.object({ stationId: objectId('站点编号格式不正确').optional(), credential: credentialStatusEnum.optional(), ...page }),
-      responses: { 200: { description: 'Counselors', schema: z.object({ items: z.array(counselorAdminView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } },
+      query: z.object({ stationId: objectId('站点编号格式不正确').optional(), credential: credentialStatusEnum.optional(), ...pageQuery() }),
+      responses: { 200: { description: 'Counselors', schema: pagedList(counselorAdminView) } },
       errors: { 404: 'STATION_NOT_FOUND' },
       async handler(ctx, { query }) {
         ctx.body = await deps.counselors.listAdmin(ctx, currentStaff(ctx), query);

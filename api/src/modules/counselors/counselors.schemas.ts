@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXCEPTION_KINDS, ONE_TO_ONE_SERVICES, SERVICES } from '../availability/slot-generation';
 import { isChinaDate, parseClock } from '../availability/china-time';
-import { objectId } from '../stations/stations.schemas';
+import { objectId } from '../../http/schema-helpers';
 
 export const counselorIdParams = z.object({ id: objectId('咨询师编号格式不正确') });
 // The pattern states the whole rule in OpenAPI (years 1900–2099, days that exist, 29 February in leap years only);

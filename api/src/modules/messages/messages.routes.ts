@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currentResident } from '../../http/auth';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { objectId } from '../stations/stations.schemas';
+import { objectId, pageQuery, pagedList } from '../../http/schema-helpers';
 import { MESSAGE_KINDS } from './message.model';
 import { TEMPLATE_NAMES, type MessagesService } from './messages.service';
 
@@ -16,11 +16,10 @@ export function messageRoutes(deps: { messages: MessagesService }): AnyRoute[] {
       method: 'get', path: '/me/messages', tags: ['messages'], access: { kind: 'resident' },
       summary: 'My in-app messages (bookings, waitlist, activities), newest first, with the unread count',
       query: z.object({
-        page: z.coerce.number().int().min(1).max(10_000).default(1),
-        pageSize: z.coerce.number().int().min(1).max(50).default(20),
+        ...pageQuery(),
         unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
       }),
-      responses: { 200: { description: 'Messages', schema: z.object({ items: z.array(messageView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), unread: z.number().int() }) } },
+      responses: { 200: { description: 'Messages', schema: pagedList(messageView).extend({ unread: z.number().int() }) } },
       async handler(ctx, { query }) {
         ctx.body = await deps.messages.list(currentResident(ctx).id, query);
       },

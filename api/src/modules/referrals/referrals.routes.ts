@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { currentResident } from '../../http/auth';
 import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
+import { objectId } from '../../http/schema-helpers';
 import type { ReferralsService } from './referrals.service';
 
 // Mainland mobile numbers, or a landline with area code (e.g. 0519-80000000).
 const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或带区号的固定电话');
 
 export const referralBody = z.object({
-  stationId: z.string().regex(/^[a-f0-9]{24}$/, '站点编号格式不正确'),
+  stationId: objectId('站点编号格式不正确'),
   phone,
   name: z.string().trim().min(1).max(20).optional(),
   code: z.string().regex(/^[a-z][a-z0-9]{1,15}$/),

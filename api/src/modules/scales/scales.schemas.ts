@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectId } from '../../http/schema-helpers';
 import { AUDIENCE_TAGS, SCALE_TOPICS } from './scale-definition.schema';
 
 export const scaleCodeParams = z.object({ code: z.string().regex(/^[a-z][a-z0-9]{1,15}$/, '量表代码格式不正确') });
@@ -26,7 +27,7 @@ export const answersSchema = z.array(z.unknown()).max(200).meta({ items: { type:
 
 export const assessmentBody = z.object({
   answers: answersSchema,
-  regionStationId: z.string().regex(/^[a-f0-9]{24}$/, '地区编号格式不正确').optional(),
+  regionStationId: objectId('地区编号格式不正确').optional(),
 });
 
 const hotline = z.object({ key: z.string(), name: z.string(), phone: z.string(), note: z.string() });

@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError } from '../../http/errors';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import type { AuditService } from '../audit/audit.service';
 import { hashPassword, passwordProblem } from '../auth/password';
-import { objectId } from '../stations/stations.schemas';
+import { objectId } from '../../http/schema-helpers';
 import type { StationsService } from '../stations/stations.service';
 import { StaffModel } from './staff.model';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { objectId } from '../../http/schema-helpers';
 import { SERVICES } from '../availability/slot-generation';
 import { STATION_LEVELS } from './station.model';
 
-export const objectId = (message = '编号格式不正确') => z.string().regex(/^[a-f0-9]{24}$/, message);
 export const stationIdParams = z.object({ id: objectId('站点编号格式不正确') });
 
 export const serviceEnum = z.enum(SERVICES);
