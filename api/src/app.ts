@@ -41,6 +41,7 @@ import { createFieldCipher } from './security/field-cipher';
 import { createLocalMediaService } from './modules/media/media.service';
 import { mediaRoutes } from './modules/media/media.routes';
 import { createAudioService } from './modules/audio/audio.service';
+import { createViewCounting } from './modules/audio/view-counting';
 import { audioRoutes } from './modules/audio/audio.routes';
 import { articleAdminRoutes, articlePublicRoutes } from './modules/articles/articles.routes';
 import { createArticlesService } from './modules/articles/articles.service';
@@ -81,8 +82,9 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
     scales, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined, templateId: config.reminders.retestTemplateId,
   });
   const media = createLocalMediaService(config.media);
-  const audio = createAudioService({ media });
-  const articles = createArticlesService({ audit, extraHelplines: [content.hotlines.local.phone] });
+  const viewCounting = createViewCounting({ secret: config.jwtSecret, tokens });
+  const audio = createAudioService({ media, viewCounting });
+  const articles = createArticlesService({ audit, extraHelplines: [content.hotlines.local.phone], viewCounting });
   const favorites = createFavoritesService({ resolvers: { article: articles.resolveFavorites, track: resolverById(audio.describe) } });
   const booking = createBookingServices({ config, audit, stations, consents, cipher, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined });
   return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders, media, audio, articles, favorites, ...booking };

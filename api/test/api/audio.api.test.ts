@@ -40,7 +40,7 @@ async function resident(openid = `audio-${Date.now()}-${n++}`) {
 }
 
 describe('from an editor\'s upload to a resident\'s list', () => {
-  test('an uploaded mp3 published as a track is listed, playable and counted', async () => {
+  test('an uploaded mp3 published as a track is listed, playable and its plays counted', async () => {
     const audio = await upload('tone-3s.mp3');
     const cover = await upload('cover.png');
     const created = await api.request('POST', '/api/v1/admin/audio', {
@@ -69,12 +69,12 @@ describe('from an editor\'s upload to a resident\'s list', () => {
 
     const plays = await Promise.all([1, 2, 3].map(() => api.request('POST', `/api/v1/audio/${item.id}/plays`, { body: {} })));
     expect(plays.map((p) => p.status)).toEqual([204, 204, 204]);
+    // One listener, one day: counted once (audio-plays.api.test.ts has the details).
     const detail = await api.request('GET', `/api/v1/audio/${item.id}`);
-    expect(detail.body).toMatchObject({ id: item.id, transcript: '现在，轻轻吸气……', plays: 3 });
-    // Counted as events, one document per play.
-    expect(await db().collection('audio_plays').countDocuments({ trackId: new mongoose.Types.ObjectId(item.id) })).toBe(3);
+    expect(detail.body).toMatchObject({ id: item.id, transcript: '现在，轻轻吸气……', plays: 1 });
+    expect(await db().collection('audio_plays').countDocuments({ trackId: new mongoose.Types.ObjectId(item.id) })).toBe(1);
     const admin = await api.request('GET', '/api/v1/admin/audio', { token: editor });
-    expect(admin.body.items.find((t: { id: string }) => t.id === item.id)).toMatchObject({ plays: 3, state: 'published', mediaId: audio.id });
+    expect(admin.body.items.find((t: { id: string }) => t.id === item.id)).toMatchObject({ plays: 1, state: 'published', mediaId: audio.id });
   });
 
   test('an archived track disappears for residents and comes back when republished', async () => {
@@ -90,6 +90,49 @@ describe('from an editor\'s upload to a resident\'s list', () => {
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ state: 'published', title: '改过的标题' });
     expect((await api.request('GET', `/api/v1/audio/${track.id}`)).body.title).toBe('改过的标题');
+  });
+
+  test('editing a published track\'s title, category, description, cover and transcript is what residents see at once, and is audited', async () => {
+    const track = await newTrack({ transcript: '旧的文字稿' });
+    const cover = await upload('cover.webp');
+    const edit = {
+      title: '睡前的身体扫描', category: '身体扫描', description: '从脚尖到头顶，慢慢放松', coverMediaId: cover.id, transcript: '  新的文字稿  ',
+    };
+    const res = await api.request('PATCH', `/api/v1/admin/audio/${track.id}`, { token: editor, body: edit });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...edit, transcript: '新的文字稿', cover: cover.url, state: 'published', mediaId: track.mediaId });
+
+    const inNewCategory = await api.request('GET', `/api/v1/audio?category=${encodeURIComponent('身体扫描')}`);
+    expect(inNewCategory.body.items.find((t: { id: string }) => t.id === track.id)).toEqual({
+      id: track.id, title: '睡前的身体扫描', category: '身体扫描', description: '从脚尖到头顶，慢慢放松', cover: cover.url,
+      url: track.url, durationSec: track.durationSec, guided: true,
+    });
+    const inOldCategory = await api.request('GET', `/api/v1/audio?category=${encodeURIComponent('呼吸练习')}`);
+    expect(inOldCategory.body.items.map((t: { id: string }) => t.id)).not.toContain(track.id);
+    expect((await api.request('GET', `/api/v1/audio/${track.id}`)).body).toMatchObject({ title: '睡前的身体扫描', transcript: '新的文字稿' });
+
+    // Clearing the transcript (empty or null) removes it for residents.
+    await api.request('PATCH', `/api/v1/admin/audio/${track.id}`, { token: editor, body: { transcript: '   ' } });
+    expect((await api.request('GET', `/api/v1/audio/${track.id}`)).body.transcript).toBeNull();
+
+    const audit = await db().collection('audit_events').find({ target: `audio:${track.id}` }).toArray();
+    expect(audit.map((e) => e.action).sort()).toEqual(['audio.create', 'audio.update', 'audio.update']);
+  });
+
+  test.each([
+    ['a number as the title', { title: 42 }],
+    ['an operator as the category', { category: { $ne: '' } }],
+    ['a huge transcript', { transcript: '字'.repeat(10001) }],
+    ['a huge description', { description: '字'.repeat(501) }],
+    ['an unknown key', { plays: 0 }],
+    ['a state that does not exist', { state: 'deleted' }],
+    ['a malformed cover id', { coverMediaId: 'not-an-id' }],
+  ])('editing a track with %s is refused and changes nothing', async (_n, body) => {
+    const track = await newTrack();
+    const res = await api.request('PATCH', `/api/v1/admin/audio/${track.id}`, { token: editor, body });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect((await api.request('GET', `/api/v1/admin/audio/${track.id}`, { token: editor })).body).toEqual(track);
   });
 
   test('PATCH changes only what is sent; a new file brings its own duration; a cover can be removed', async () => {

@@ -238,9 +238,9 @@ export async function getArticle(slug: string): Promise<ArticleDetail> {
   return readable(parseArticleDetail, await request<unknown>(`/articles/${contentPath(slug)}`, { auth: false }))
 }
 
-/** POST /articles/:slug/views: counts one reading. */
+/** POST /articles/:slug/views: counts one reading (the token, when signed in, lets the server count a reader once a day). */
 export async function recordArticleView(slug: string): Promise<void> {
-  await request<unknown>(`/articles/${contentPath(slug)}/views`, { method: 'POST', data: {}, auth: false })
+  await request<unknown>(`/articles/${contentPath(slug)}/views`, { method: 'POST', data: {} })
 }
 
 /** GET /audio?category=: relaxation tracks. */
@@ -254,9 +254,9 @@ export async function getTrack(id: string): Promise<TrackDetail> {
   return readable(parseTrackDetail, await request<unknown>(`/audio/${contentPath(id)}`, { auth: false }))
 }
 
-/** POST /audio/:id/plays: counts one play. */
+/** POST /audio/:id/plays: counts one play (the token, when signed in, lets the server count a listener once a day). */
 export async function recordTrackPlay(id: string): Promise<void> {
-  await request<unknown>(`/audio/${contentPath(id)}/plays`, { method: 'POST', data: {}, auth: false })
+  await request<unknown>(`/audio/${contentPath(id)}/plays`, { method: 'POST', data: {} })
 }
 
 /** GET /videos: the short relaxation videos. */

@@ -124,9 +124,12 @@ articleVersionSchema.index({ articleId: 1, version: -1 });
 
 export const ArticleVersionModel = model('ArticleVersion', articleVersionSchema);
 
-// One document per public read reported by a client: counted, never incremented ($inc loses updates on FerretDB v1).
+// One document per counted read: counted, never incremented ($inc loses updates on FerretDB v1). A reader counts once
+// per article and China day: `_id` is the claim from audio/view-counting.ts (`${articleId}:${day}:${keyed hash}`), so
+// a repeat is a duplicate key. Nothing about the reader is kept. (Views recorded before the limit have ObjectIds.)
 const articleViewSchema = new Schema(
   {
+    _id: { type: String, required: true },
     articleId: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, required: true, default: () => new Date() },
   },

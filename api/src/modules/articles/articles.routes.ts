@@ -89,13 +89,13 @@ export function articlePublicRoutes(deps: { articles: ArticlesService }): AnyRou
     }),
     defineRoute({
       method: 'post', path: '/articles/:slug/views', tags: ['articles'], access: { kind: 'public' },
-      summary: 'Count one read of a published article',
+      summary: 'Count one read of a published article: once per reader and China day (the resident when a resident token is sent, else the client address and user agent); repeats also answer 204',
       params: slugParams,
       body: emptyBody,
-      responses: { 204: { description: 'Counted' } },
+      responses: { 204: { description: 'Counted, or already counted today' } },
       errors: { 404: 'ARTICLE_NOT_FOUND' },
       async handler(ctx, { params }) {
-        await deps.articles.recordView(params.slug);
+        await deps.articles.recordView(params.slug, deps.articles.viewerOf(ctx));
         ctx.status = 204;
       },
     }),

@@ -3,8 +3,10 @@ import type { Context } from 'koa';
 import mongoose, { Types } from 'mongoose';
 import { isDuplicateKey } from '../../db';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import { isObjectId } from '../../http/schema-helpers';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthenticatedStaff } from '../auth/staff-auth.service';
+import type { ViewCounting } from '../audio/view-counting';
 import { StaffModel } from '../staff/staff.model';
 import { articlePlainText, readingMinutes, renderArticleHtml } from './article-markdown';
 import { ARTICLE_CATEGORIES, SLUG_PATTERN, SYSTEM_REVIEWER_NAME, type ArticleAudience, type ArticleCategory, type ArticleState } from './article-taxonomy';
@@ -36,6 +38,8 @@ interface Deps {
   audit: AuditService;
   /** Help lines besides 12356 that count for the safe-messaging check (the deployment's local line). */
   extraHelplines?: readonly string[];
+  /** Counts a reader once per article and day. */
+  viewCounting: ViewCounting;
   now?: () => Date;
 }
 
@@ -88,7 +92,7 @@ export function createArticlesService(deps: Deps) {
   /** Display names of staff ids ('seed' is the editorial team). */
   async function staffNames(ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
     const names = new Map<string, string>([['seed', SYSTEM_REVIEWER_NAME]]);
-    const valid = [...new Set(ids.filter((id): id is string => typeof id === 'string' && /^[a-f0-9]{24}$/.test(id)))];
+    const valid = [...new Set(ids.filter((id): id is string => typeof id === 'string' && isObjectId(id)))];
     if (valid.length) {
       const staff = await StaffModel.find({ _id: mongoose.trusted({ $in: valid.map((id) => new Types.ObjectId(id)) }) }, { displayName: 1 }).lean();
       for (const s of staff) names.set(String(s._id), s.displayName);
@@ -126,7 +130,7 @@ export function createArticlesService(deps: Deps) {
   }
 
   async function load(id: string): Promise<ArticleDoc> {
-    const a = /^[a-f0-9]{24}$/.test(id) ? await ArticleModel.findById(id).lean<ArticleDoc>() : null;
+    const a = isObjectId(id) ? await ArticleModel.findById(id).lean<ArticleDoc>() : null;
     if (!a) throw notFound();
     return a;
   }
@@ -274,17 +278,27 @@ export function createArticlesService(deps: Deps) {
       };
     },
 
-    /** One view event per call; only for articles the public can see. */
-    async recordView(slug: string): Promise<void> {
+    /** Who is reading, for recordView (see view-counting.ts). */
+    viewerOf: deps.viewCounting.viewerOf,
+
+    /**
+     * Counts a read of an article the public can see, at most once per viewer and China day; a repeat is accepted
+     * and not counted, so the client cannot tell (and has no reason to retry).
+     */
+    async recordView(slug: string, viewer: string, at: Date = now()): Promise<void> {
       if (!SLUG_PATTERN.test(slug)) throw notFound();
-      const a = await ArticleModel.findOne({ slug, ...visible(now()) }, { _id: 1 }).lean();
+      const a = await ArticleModel.findOne({ slug, ...visible(at) }, { _id: 1 }).lean();
       if (!a) throw notFound();
-      await ArticleViewModel.create({ articleId: a._id, at: now() });
+      try {
+        await ArticleViewModel.create({ _id: deps.viewCounting.claimId('article', String(a._id), viewer, at), articleId: a._id, at });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
     },
 
     /** Favorites: titles of the public articles among `ids` (others are absent from the map). */
     async resolveFavorites(ids: readonly string[]): Promise<Map<string, { title: string; subtitle: string; ref: string }>> {
-      const valid = ids.filter((id) => /^[a-f0-9]{24}$/.test(id)).map((id) => new Types.ObjectId(id));
+      const valid = ids.filter((id) => isObjectId(id)).map((id) => new Types.ObjectId(id));
       if (!valid.length) return new Map();
       const docs = await ArticleModel.find({ _id: mongoose.trusted({ $in: valid }), ...visible(now()) }, { title: 1, category: 1, slug: 1 }).lean();
       return new Map(docs.map((d) => [String(d._id), { title: d.title, subtitle: d.category, ref: d.slug }]));

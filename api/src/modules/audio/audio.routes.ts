@@ -8,6 +8,7 @@ import {
   trackDetail, trackIdParams, trackView, updateTrackBody, videoView,
 } from './audio.schemas';
 import type { AudioService } from './audio.service';
+import { videoAdminRoutes } from './video.routes';
 
 export function audioPublicRoutes(deps: { audio: AudioService }): AnyRoute[] {
   return [
@@ -32,13 +33,13 @@ export function audioPublicRoutes(deps: { audio: AudioService }): AnyRoute[] {
     }),
     defineRoute({
       method: 'post', path: '/audio/:id/plays', tags: ['audio'], access: { kind: 'public' },
-      summary: 'Count one play of a track (send {})',
+      summary: 'Count one play of a track (send {}): once per listener and China day (the resident when a resident token is sent, else the client address and user agent); repeats also answer 204',
       params: trackIdParams,
       body: z.object({}),
-      responses: { 204: { description: 'Counted' } },
+      responses: { 204: { description: 'Counted, or already counted today' } },
       errors: { 404: 'AUDIO_NOT_FOUND' },
       async handler(ctx, { params }) {
-        await deps.audio.recordPlay(params.id);
+        await deps.audio.recordPlay(params.id, deps.audio.viewerOf(ctx));
         ctx.status = 204;
       },
     }),
@@ -149,5 +150,5 @@ export function audioAdminRoutes(deps: { audio: AudioService; audit: AuditServic
 
 /** Everything this module serves, for app.ts. */
 export function audioRoutes(deps: { audio: AudioService; audit: AuditService }): AnyRoute[] {
-  return [...audioPublicRoutes(deps), ...listeningRoutes(deps), ...audioAdminRoutes(deps)];
+  return [...audioPublicRoutes(deps), ...listeningRoutes(deps), ...audioAdminRoutes(deps), ...videoAdminRoutes({ videos: deps.audio.videos, audit: deps.audit })];
 }

@@ -6,10 +6,13 @@ import { AudioPlayModel } from './audio-play.model';
 import { AUDIO_CATEGORIES, AudioTrackModel, type AudioCategory, type TrackState } from './audio-track.model';
 import type { AdminTrackView, TrackView } from './audio.schemas';
 import { ListeningPositionModel } from './listening-position.model';
-import { VideoModel } from './video.model';
+import { createVideoService } from './video.service';
+import type { ViewCounting } from './view-counting';
 
 interface Deps {
   media: Pick<MediaService, 'kindOf'>;
+  /** Counts a listener once per track and day. */
+  viewCounting: ViewCounting;
   now?: () => Date;
 }
 
@@ -52,6 +55,7 @@ export interface TrackInput {
 
 export function createAudioService(deps: Deps) {
   const now = deps.now ?? (() => new Date());
+  const videos = createVideoService(deps);
 
   async function playCounts(ids: Types.ObjectId[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
@@ -97,20 +101,23 @@ export function createAudioService(deps: Deps) {
       return { ...trackViewOf(doc), transcript: doc.transcript ?? null, plays: await AudioPlayModel.countDocuments({ trackId: doc._id }) };
     },
 
-    async recordPlay(id: string): Promise<void> {
+    /** Who is listening, for recordPlay (see view-counting.ts). */
+    viewerOf: deps.viewCounting.viewerOf,
+
+    /** Counts a play at most once per listener and China day; a repeat is accepted and not counted. */
+    async recordPlay(id: string, viewer: string, at: Date = now()): Promise<void> {
       if (!(await AudioTrackModel.exists(published(id)))) throw trackNotFound();
-      await AudioPlayModel.create({ trackId: new Types.ObjectId(id), at: now() });
+      try {
+        await AudioPlayModel.create({ _id: deps.viewCounting.claimId('track', id, viewer, at), trackId: new Types.ObjectId(id), at });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
     },
 
-    async listVideos() {
-      const rows = await VideoModel.find({ state: 'published' }).sort({ createdAt: 1, _id: 1 }).limit(LIST_LIMIT).lean();
-      return {
-        items: rows.map((v) => ({
-          id: String(v._id), title: v.title, durationSec: v.durationSec ?? null, url: mediaUrl(v.mediaId),
-          cover: v.coverMediaId ? mediaUrl(v.coverMediaId) : null, description: v.description ?? '',
-        })),
-      };
-    },
+    /** The relaxation videos (public list and editors' management). */
+    videos,
+
+    listVideos: videos.listPublic,
 
     async listAdmin(q: { category?: AudioCategory | undefined; state?: TrackState | undefined }): Promise<{ items: AdminTrackView[] }> {
       const rows = await AudioTrackModel.find({ ...(q.category ? { category: q.category } : {}), ...(q.state ? { state: q.state } : {}) })

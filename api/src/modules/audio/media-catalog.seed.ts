@@ -120,7 +120,8 @@ export async function seedMedia(deps: { media: MediaService }, mediaDir: string,
     const cover = v.cover ? await ensureMedia(`video:${v.key}:cover`, v.cover) : null;
     return insertOnce(() => VideoModel.create({
       _id, title: v.title, description: v.description, mediaId: video._id, coverMediaId: cover?._id ?? null,
-      durationSec: video.durationSec, state: 'published', seedKey: v.key, createdAt: new Date(base + i),
+      durationSec: video.durationSec, state: 'published', seedKey: v.key, createdBy: 'seed', updatedBy: 'seed',
+      createdAt: new Date(base + i), updatedAt: new Date(base + i),
     }));
   }));
   const tracks = trackResults.filter(Boolean).length;

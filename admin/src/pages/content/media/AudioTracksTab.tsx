@@ -12,13 +12,15 @@ import {
 } from '../../../services/content';
 import { ApiError } from '../../../services/errors';
 import { formatDuration } from '../shared/format';
+import EditTrackModal from './EditTrackModal';
 
-/** 放松音频: the tracks residents see, with archive (take off the shelf) and put back. */
+/** 放松音频: the tracks residents see, with edit, archive (take off the shelf) and put back. */
 export default function AudioTracksTab() {
   const { message } = App.useApp();
   const tracks = useApi(listAudioTracks);
   const [category, setCategory] = useState<AudioCategory | undefined>(undefined);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<AudioTrack | null>(null);
 
   const act = async (track: AudioTrack, action: 'archive' | 'republish') => {
     setBusyId(track.id);
@@ -78,25 +80,31 @@ export default function AudioTracksTab() {
     {
       title: '操作',
       key: 'actions',
-      width: 110,
-      render: (_, row) =>
-        row.state === 'published' ? (
-          <Popconfirm
-            title="归档这段音频？"
-            description="归档后居民在“放松”里看不到它，之后可以重新上架。"
-            okText="归档"
-            cancelText="取消"
-            onConfirm={() => act(row, 'archive')}
-          >
-            <Button size="small" danger loading={busyId === row.id} className="audio-track-archive">
-              归档
-            </Button>
-          </Popconfirm>
-        ) : (
-          <Button size="small" loading={busyId === row.id} onClick={() => void act(row, 'republish')}>
-            重新上架
+      width: 150,
+      render: (_, row) => (
+        <Space size={4}>
+          <Button size="small" onClick={() => setEditing(row)} className="audio-track-edit">
+            编辑
           </Button>
-        ),
+          {row.state === 'published' ? (
+            <Popconfirm
+              title="归档这段音频？"
+              description="归档后居民在“放松”里看不到它，之后可以重新上架。"
+              okText="归档"
+              cancelText="取消"
+              onConfirm={() => act(row, 'archive')}
+            >
+              <Button size="small" danger loading={busyId === row.id} className="audio-track-archive">
+                归档
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button size="small" loading={busyId === row.id} onClick={() => void act(row, 'republish')}>
+              重新上架
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
 
@@ -129,6 +137,14 @@ export default function AudioTracksTab() {
         locale={{
           emptyText:
             tracks.status === 'error' ? '音频列表加载失败' : '还没有放松音频。在“素材”里上传音频后，点“发布为放松音频”即可。',
+        }}
+      />
+      <EditTrackModal
+        track={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          tracks.reload();
         }}
       />
     </div>

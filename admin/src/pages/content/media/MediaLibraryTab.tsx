@@ -1,4 +1,4 @@
-import { CustomerServiceOutlined, DeleteOutlined, LinkOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, DeleteOutlined, LinkOutlined, PlaySquareOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Pagination, Popconfirm, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useApi } from '../../../hooks/useApi';
@@ -9,17 +9,19 @@ import { MEDIA_KIND_LABELS } from '../shared/media-rules';
 import { UploadDropzone, UploadQueue } from '../shared/UploadDropzone';
 import { useMediaUploads } from '../shared/useMediaUploads';
 import PublishAudioModal from './PublishAudioModal';
+import VideoFormModal, { type VideoFormTarget } from './VideoFormModal';
 
 const PAGE_SIZE = 24;
 type KindFilter = MediaKind | 'all';
 
 const KIND_COLORS: Record<MediaKind, string> = { image: 'blue', audio: 'green', video: 'purple' };
 
-export default function MediaLibraryTab({ onTrackPublished }: { onTrackPublished: () => void }) {
+export default function MediaLibraryTab({ onTrackPublished, onVideoPublished }: { onTrackPublished: () => void; onVideoPublished: () => void }) {
   const { message } = App.useApp();
   const [kind, setKind] = useState<KindFilter>('all');
   const [page, setPage] = useState(1);
   const [publishing, setPublishing] = useState<MediaItem | null>(null);
+  const [publishingVideo, setPublishingVideo] = useState<VideoFormTarget | null>(null);
   const load = useCallback(
     (signal: AbortSignal) => listMedia({ kind: kind === 'all' ? undefined : kind, page, pageSize: PAGE_SIZE }, signal),
     [kind, page],
@@ -100,7 +102,7 @@ export default function MediaLibraryTab({ onTrackPublished }: { onTrackPublished
                 key={item.id}
                 item={item}
                 onDelete={() => remove(item)}
-                onPublish={() => setPublishing(item)}
+                onPublish={() => (item.kind === 'video' ? setPublishingVideo({ kind: 'publish', media: item }) : setPublishing(item))}
               />
             ))}
           </div>
@@ -121,6 +123,14 @@ export default function MediaLibraryTab({ onTrackPublished }: { onTrackPublished
         onPublished={() => {
           setPublishing(null);
           onTrackPublished();
+        }}
+      />
+      <VideoFormModal
+        target={publishingVideo}
+        onClose={() => setPublishingVideo(null)}
+        onSaved={() => {
+          setPublishingVideo(null);
+          onVideoPublished();
         }}
       />
     </div>
@@ -164,6 +174,13 @@ function MediaCard({ item, onDelete, onPublish }: { item: MediaItem; onDelete: (
               </Button>,
             ]
           : []),
+        ...(item.kind === 'video'
+          ? [
+              <Button key="publish" type="link" size="small" icon={<PlaySquareOutlined />} onClick={onPublish} className="media-publish-video">
+                发布为放松视频
+              </Button>,
+            ]
+          : []),
         ...(item.kind === 'image'
           ? [
               <Button key="copy" type="link" size="small" icon={<LinkOutlined />} onClick={() => void copyLink()}>
@@ -174,7 +191,7 @@ function MediaCard({ item, onDelete, onPublish }: { item: MediaItem; onDelete: (
         <Popconfirm
           key="delete"
           title="删除这个文件？"
-          description="删除后不能恢复。正在被文章或放松音频使用的文件不能删除。"
+          description="删除后不能恢复。正在被文章、放松音频或视频使用的文件不能删除。"
           okText="删除"
           okButtonProps={{ danger: true }}
           cancelText="取消"

@@ -3,17 +3,19 @@ import { useSearchParams } from 'react-router';
 import PageContainer from '../../../components/PageContainer';
 import AudioTracksTab from './AudioTracksTab';
 import MediaLibraryTab from './MediaLibraryTab';
+import VideosTab from './VideosTab';
 import '../shared/content.css';
 
-type TabKey = 'library' | 'tracks';
+type TabKey = 'library' | 'tracks' | 'videos';
+const LIST_TABS: readonly TabKey[] = ['tracks', 'videos'];
 
-/** 媒体库: uploaded files (images, audio, video) and, from the audio, the 放松音频 residents can listen to. */
+/** 媒体库: uploaded files (images, audio, video) and, made from them, the 放松音频 and 放松视频 residents see. */
 export default function MediaLibraryPage() {
   const [params, setParams] = useSearchParams();
-  const tab: TabKey = params.get('tab') === 'tracks' ? 'tracks' : 'library';
+  const tab: TabKey = LIST_TABS.find((t) => t === params.get('tab')) ?? 'library';
   const setTab = (key: TabKey) => {
     const next = new URLSearchParams(params);
-    if (key === 'tracks') next.set('tab', 'tracks');
+    if (key !== 'library') next.set('tab', key);
     else next.delete('tab');
     setParams(next);
   };
@@ -26,8 +28,13 @@ export default function MediaLibraryPage() {
         destroyOnHidden
         className="media-tabs"
         items={[
-          { key: 'library', label: '素材', children: <MediaLibraryTab onTrackPublished={() => setTab('tracks')} /> },
+          {
+            key: 'library',
+            label: '素材',
+            children: <MediaLibraryTab onTrackPublished={() => setTab('tracks')} onVideoPublished={() => setTab('videos')} />,
+          },
           { key: 'tracks', label: '放松音频', children: <AudioTracksTab /> },
+          { key: 'videos', label: '放松视频', children: <VideosTab /> },
         ]}
       />
     </PageContainer>
