@@ -6,7 +6,7 @@ import type { RouteMeta } from './hooks/useRouteMeta';
 import BasicLayout from './layouts/BasicLayout';
 import NotFound from './pages/exception/not-found';
 import { APP_ROUTES, type AppRoute } from './routes';
-import { restoreSession } from './services/auth';
+import { CHANGE_PASSWORD_PATH, allowedPath, restoreSession } from './services/auth';
 import { loginPathFor, safeReturnPath } from './utils/return-path';
 
 /** Must match `base` in vite.config.ts. */
@@ -19,8 +19,20 @@ function appPath(request: Request): string {
   return path + url.search;
 }
 
-/** Every signed-in page: restore the session after a reload, otherwise send the user to /login. */
+/**
+ * Every signed-in page: restore the session after a reload, otherwise send the user to /login. A user who must
+ * change their password is sent to 修改密码 instead of any page.
+ */
 async function requireSession({ request }: LoaderFunctionArgs) {
+  const user = await restoreSession();
+  if (!user) throw redirect(loginPathFor(appPath(request)));
+  const path = appPath(request);
+  if (allowedPath(user, path) !== path) throw redirect(allowedPath(user, path));
+  return null;
+}
+
+/** 修改密码 needs a session (restored after a reload) and nothing more. */
+async function requireAnySession({ request }: LoaderFunctionArgs) {
   const user = await restoreSession();
   if (!user) throw redirect(loginPathFor(appPath(request)));
   return null;
@@ -63,6 +75,13 @@ export const routes: RouteObject[] = [
     path: '/login',
     loader: redirectIfSignedIn,
     lazy: async () => ({ Component: (await import('./pages/auth/login')).default }),
+    HydrateFallback: FullPageSpin,
+    ErrorBoundary: RouteError,
+  },
+  {
+    path: CHANGE_PASSWORD_PATH,
+    loader: requireAnySession,
+    lazy: async () => ({ Component: (await import('./pages/auth/change-password')).default }),
     HydrateFallback: FullPageSpin,
     ErrorBoundary: RouteError,
   },

@@ -1,11 +1,11 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAccess, useSessionState } from '../hooks/useSession';
 import { ROLE_LABELS, ROLE_TAG_COLORS } from '../roles';
 import { menuRoutes, routeForPath } from '../routes';
-import { logout } from '../services/auth';
+import { CHANGE_PASSWORD_PATH, logout } from '../services/auth';
 import { ApiError } from '../services/errors';
 import type { StaffUser } from '../services/types';
 import { loginPathFor } from '../utils/return-path';
@@ -22,6 +22,8 @@ export default function BasicLayout() {
     const to = endReason === 'logout' ? '/login' : loginPathFor(location.pathname + location.search);
     return <Navigate to={to} replace state={{ expired: endReason === 'expired' }} />;
   }
+  // The API started answering PASSWORD_CHANGE_REQUIRED (e.g. an admin issued a new one-time password).
+  if (session.user.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return <Shell user={session.user} />;
 }
 
@@ -29,6 +31,7 @@ function Shell({ user }: { user: StaffUser }) {
   const access = useAccess();
   const location = useLocation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
 
   const menuItems = useMemo<MenuProps['items']>(
@@ -43,8 +46,15 @@ function Shell({ user }: { user: StaffUser }) {
   const selected = routeForPath(location.pathname);
 
   const userMenu: MenuProps = {
-    items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录', className: 'logout-item' }],
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: '修改密码', className: 'change-password-item' },
+      { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', className: 'logout-item' },
+    ],
     onClick: ({ key }) => {
+      if (key === 'password') {
+        navigate(CHANGE_PASSWORD_PATH);
+        return;
+      }
       if (key !== 'logout') return;
       // The session is cleared locally even if the server call fails; the layout then redirects.
       logout().catch((err: unknown) => {

@@ -38,6 +38,11 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   REFRESH_TOKEN_INVALID: '登录已失效，请重新登录',
   FORBIDDEN: '你没有权限执行此操作',
   NOT_FOUND: '请求的内容不存在或已被删除',
+  PASSWORD_CHANGE_REQUIRED: '为了账号安全，请先修改密码再继续使用',
+  CURRENT_PASSWORD_INCORRECT: '当前密码不正确',
+  PASSWORD_TOO_WEAK: '新密码不符合密码规则，请换一个',
+  PASSWORD_REUSED: '新密码不能与当前密码相同',
+  PASSWORD_CHANGE_CONFLICT: '密码刚刚已经修改过了，请使用新密码',
   [CLIENT_ERROR_CODES.network]: '网络连接失败，请检查网络后重试',
   [CLIENT_ERROR_CODES.unexpectedResponse]: '服务器返回了无法识别的内容，请稍后重试',
 };

@@ -22,6 +22,7 @@ const user: StaffUser = {
   role: 'station_staff',
   stationId: 's1',
   stationName: '东湖街道社会心理服务站',
+  mustChangePassword: false,
 };
 
 function json(status: number, body: unknown): Response {
@@ -277,5 +278,26 @@ describe('http client: errors', () => {
     const error = await client.get('/staff/me', { signal: controller.signal }).catch((err: unknown) => err);
     expect(error).not.toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('http client: forced password change', () => {
+  test('403 PASSWORD_CHANGE_REQUIRED marks the signed-in user, so the layout sends them to 修改密码; no refresh, no sign-out', async () => {
+    const { client, session, refreshCalls } = setup(() =>
+      apiError(403, 'PASSWORD_CHANGE_REQUIRED', '为了账号安全，请先修改密码再继续使用'),
+    );
+    await expect(client.get('/admin/stations')).rejects.toMatchObject({
+      status: 403,
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: '为了账号安全，请先修改密码再继续使用',
+    });
+    expect(session.get()).toEqual({ accessToken: 'access-0', user: { ...user, mustChangePassword: true } });
+    expect(refreshCalls()).toHaveLength(0);
+  });
+
+  test('an ordinary 403 leaves the user as it was', async () => {
+    const { client, session } = setup(() => apiError(403, 'FORBIDDEN', '没有权限进行此操作'));
+    await expect(client.get('/admin/stations')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(session.get()?.user).toBe(user);
   });
 });

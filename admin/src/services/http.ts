@@ -7,6 +7,8 @@
 //   whole session family.
 // - If the refresh fails, the session is cleared with reason 'expired'; the layout sees the session go
 //   and navigates to /login (src/layouts/BasicLayout.tsx).
+// - On 403 PASSWORD_CHANGE_REQUIRED the signed-in user is marked as having to change the password; the layout
+//   then sends them to the 修改密码 page (the server changed its mind since sign-in, e.g. an admin reset).
 // - Every non-2xx answer becomes an ApiError with a Chinese message (src/services/errors.ts).
 import { CLIENT_ERROR_CODES, clientError, errorFromResponse } from './errors';
 import { sessionStore, type Session, type SessionStore } from './session';
@@ -19,6 +21,7 @@ export const AUTH_PATHS = {
   login: '/auth/staff/login',
   refresh: '/auth/staff/refresh',
   logout: '/auth/staff/logout',
+  password: '/auth/staff/password',
 } as const;
 
 /** 401 codes that mean "the access token is missing or stale", which a refresh can fix. */
@@ -168,6 +171,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         // A token minted a moment ago is refused (account disabled, sessions revoked): sign out.
         session.clear('expired');
       }
+    }
+
+    if (useAuth && result.status === 403 && errorCode(result.body) === 'PASSWORD_CHANGE_REQUIRED') {
+      const current = session.get();
+      if (current && !current.user.mustChangePassword) session.setUser({ ...current.user, mustChangePassword: true });
     }
 
     if (!result.ok) throw errorFromResponse(result.status, result.body);

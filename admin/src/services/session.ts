@@ -26,6 +26,8 @@ export interface SessionStore {
   get(): Session | null;
   getRefreshToken(): string | null;
   set(result: Pick<AuthResult, 'accessToken' | 'refreshToken' | 'user'>): void;
+  /** Replaces the signed-in user (same tokens), e.g. after a password change. No-op without a session. */
+  setUser(user: StaffUser): void;
   clear(reason: SessionEndReason): void;
   subscribe(listener: () => void): () => void;
 }
@@ -49,6 +51,10 @@ export function createSessionStore(storage: () => KeyValueStorage): SessionStore
     set({ accessToken, refreshToken, user }) {
       storage().setItem(REFRESH_TOKEN_KEY, refreshToken);
       update({ session: { accessToken, user }, endReason: null });
+    },
+    setUser(user) {
+      if (!state.session) return;
+      update({ session: { ...state.session, user }, endReason: null });
     },
     clear(reason) {
       storage().removeItem(REFRESH_TOKEN_KEY);

@@ -9,6 +9,8 @@ export interface StaffAccount {
   stationId: string | null;
   stationName?: string | null;
   disabled: boolean;
+  /** Still on the one-time password the district admin handed over. */
+  mustChangePassword?: boolean;
 }
 
 export interface CreatedStaff {

@@ -11,6 +11,11 @@ export interface StaffUser {
   /** Set for station_staff only: the station whose subtree they serve. */
   stationId: string | null;
   stationName: string | null;
+  /**
+   * true: the password was chosen or seen by someone else (a one-time password, the first admin's), and the API
+   * refuses everything but changing it (403 PASSWORD_CHANGE_REQUIRED). Missing is false.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** Answer of POST /auth/staff/login and POST /auth/staff/refresh. */
@@ -50,6 +55,7 @@ export function parseStaffUser(value: unknown): StaffUser {
     role: value.role,
     stationId: optionalString(value.stationId),
     stationName: optionalString(value.stationName),
+    mustChangePassword: value.mustChangePassword === true,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Context, Next } from 'koa';
 import type { AuditService } from '../modules/audit/audit.service';
+import { PASSWORD_CHANGE_REQUIRED, allowedWhilePasswordChangeRequired } from '../modules/auth/password-change-gate';
 import type { AuthenticatedStaff, StaffAuthService } from '../modules/auth/staff-auth.service';
 import { TokenExpired, type TokenService } from '../modules/auth/tokens';
 import { ForbiddenError, UnauthenticatedError } from './errors';
@@ -16,6 +17,14 @@ function tokenError(e: unknown): never {
   if (e instanceof TokenExpired) throw new UnauthenticatedError('TOKEN_EXPIRED', '登录已过期，请重新登录');
   if (e instanceof UnauthenticatedError) throw e;
   throw new UnauthenticatedError('UNAUTHENTICATED', '登录信息无效，请重新登录');
+}
+
+/** The matched route's path as declared ("/staff/me"), without the router's prefix ("/api/v1"). */
+function declaredPath(ctx: Context): string {
+  const routed = ctx as Context & { routerPath?: string; router?: { opts?: { prefix?: string } } };
+  const full = routed.routerPath ?? '';
+  const prefix = routed.router?.opts?.prefix ?? '';
+  return full.startsWith(prefix) ? full.slice(prefix.length) : full;
 }
 
 /**
@@ -44,6 +53,11 @@ export function createAuthenticators(deps: { tokens: TokenService; staffAuth: St
       if (!roles.includes(staff.role)) {
         await deps.audit.record(ctx, { actor: `staff:${staff.id}`, role: staff.role, action: 'access.denied', target: `${ctx.method} ${ctx.path}`, result: 'denied' });
         throw new ForbiddenError('FORBIDDEN', '没有权限进行此操作');
+      }
+      // Enforced here, for every staff route, so a new route cannot forget it; only the routes that lead to a
+      // new password are let through (password-change-gate.ts).
+      if (staff.mustChangePassword && !allowedWhilePasswordChangeRequired(ctx.method, declaredPath(ctx))) {
+        throw new ForbiddenError(PASSWORD_CHANGE_REQUIRED.code, PASSWORD_CHANGE_REQUIRED.message);
       }
       ctx.state.staff = staff;
       await next();

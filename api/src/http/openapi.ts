@@ -57,7 +57,7 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
       errors[415] = 'Not multipart/form-data, or a file type that is not allowed';
     }
     if (r.access.kind !== 'public') errors[401] = 'Missing, invalid or expired token';
-    if (r.access.kind === 'staff') errors[403] = 'Role or station scope does not allow this';
+    if (r.access.kind === 'staff') errors[403] = 'Role or station scope does not allow this, or PASSWORD_CHANGE_REQUIRED until a one-time password is replaced';
     for (const [status, codes] of Object.entries(r.errors ?? {})) errors[status] = codes;
     for (const [status, description] of Object.entries(errors)) {
       responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };

@@ -1,10 +1,11 @@
 import { currentResident, currentStaff } from '../../http/auth';
 import { ROLES, defineRoute, type AnyRoute } from '../../http/route';
 import {
-  devLoginBody, logoutBody, refreshBody, residentLoginResponse, residentProfile, staffLoginBody, staffLoginResponse, staffProfile, wechatLoginBody,
+  changePasswordBody, changePasswordResponse, devLoginBody, logoutBody, refreshBody, residentLoginResponse, residentProfile, staffLoginBody, staffLoginResponse, staffProfile, wechatLoginBody,
 } from './auth.schemas';
 import type { ResidentAuthService } from './resident-auth.service';
 import type { StaffAuthService } from './staff-auth.service';
+import { STAFF_LOGOUT_PATH, STAFF_ME_PATH, STAFF_PASSWORD_PATH } from './password-change-gate';
 
 export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth: StaffAuthService; allowDevLogin: boolean }): AnyRoute[] {
   const routes: AnyRoute[] = [
@@ -50,7 +51,7 @@ export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth:
       },
     }),
     defineRoute({
-      method: 'post', path: '/auth/staff/logout', tags: ['auth'], access: { kind: 'staff', roles: ROLES },
+      method: 'post', path: STAFF_LOGOUT_PATH, tags: ['auth'], access: { kind: 'staff', roles: ROLES },
       summary: 'End this staff session (all its refresh tokens and access tokens)',
       body: logoutBody,
       responses: { 204: { description: 'Logged out' } },
@@ -61,7 +62,23 @@ export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth:
       },
     }),
     defineRoute({
-      method: 'get', path: '/staff/me', tags: ['staff'], access: { kind: 'staff', roles: ROLES },
+      method: 'post', path: STAFF_PASSWORD_PATH, tags: ['auth'], access: { kind: 'staff', roles: ROLES },
+      summary: 'Change the own password; ends every other session of the account (this one stays signed in)',
+      body: changePasswordBody,
+      responses: { 200: { description: 'Changed; the profile with mustChangePassword false', schema: changePasswordResponse } },
+      errors: {
+        400: 'VALIDATION_FAILED, CURRENT_PASSWORD_INCORRECT (counts toward the login lockout), PASSWORD_TOO_WEAK (message: the policy rule), PASSWORD_REUSED',
+        409: 'PASSWORD_CHANGE_CONFLICT (another change of the same password won)',
+        423: 'ACCOUNT_LOCKED (with Retry-After)',
+      },
+      async handler(ctx, { body }) {
+        ctx.set('Cache-Control', 'no-store');
+        const staff = currentStaff(ctx);
+        ctx.body = await deps.staffAuth.changePassword(ctx, { id: staff.id, sessionId: staff.sessionId }, body.currentPassword, body.newPassword);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: STAFF_ME_PATH, tags: ['staff'], access: { kind: 'staff', roles: ROLES },
       summary: 'The signed-in staff member',
       responses: { 200: { description: 'Profile', schema: staffProfile } },
       async handler(ctx) {

@@ -34,7 +34,15 @@ export const staffProfile = z.object({
   role: z.enum(ROLES),
   stationId: z.string().nullable(),
   stationName: z.string().nullable(),
+  mustChangePassword: z.boolean().describe('true: every staff route except GET /staff/me, POST /auth/staff/password and logout answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed'),
 });
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().min(1).max(128).describe('Checked against the staff password policy (at least 12 characters, 3 of 4 character classes, not the username, not a common password)'),
+});
+
+export const changePasswordResponse = z.object({ user: staffProfile });
 
 export const staffLoginResponse = z.object({
   accessToken: z.string(),

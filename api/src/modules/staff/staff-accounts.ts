@@ -1,6 +1,7 @@
 // District admins manage station staff accounts: create one with a one-time password (shown once, never stored in
 // clear), disable or re-enable it, issue a new one-time password. Disabling takes effect on the next request: every
-// staff request re-reads the account (staff-auth.service authenticate).
+// staff request re-reads the account (staff-auth.service authenticate). A one-time password has been seen by the
+// admin, so the account must replace it before doing anything else (mustChangePassword, auth/password-change-gate.ts).
 import crypto from 'node:crypto';
 import type { Context } from 'koa';
 import mongoose, { Types } from 'mongoose';
@@ -9,15 +10,17 @@ import { isDuplicateKey } from '../../db';
 import { currentStaff } from '../../http/auth';
 import { ConflictError, NotFoundError } from '../../http/errors';
 import { defineRoute, type AnyRoute } from '../../http/route';
+import { objectId } from '../../http/schema-helpers';
 import type { AuditService } from '../audit/audit.service';
 import { hashPassword, passwordProblem } from '../auth/password';
-import { objectId } from '../../http/schema-helpers';
+import { revokeSessionsOf } from '../auth/staff-session.model';
 import type { StationsService } from '../stations/stations.service';
 import { StaffModel } from './staff.model';
 
 const staffView = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), stationId: z.string().nullable(),
   stationName: z.string().nullable(), disabled: z.boolean(), createdAt: z.string(),
+  mustChangePassword: z.boolean().describe('Still on the one-time password: the holder has not set their own yet'),
 });
 type StaffView = z.infer<typeof staffView>;
 
@@ -33,11 +36,12 @@ export function oneTimePassword(username: string): string {
 }
 
 export function staffAccountRoutes(deps: { stations: StationsService; audit: AuditService }): AnyRoute[] {
-  async function views(rows: Array<{ _id: Types.ObjectId; username: string; displayName: string; role: string; stationId?: Types.ObjectId | null; disabled: boolean; createdAt: Date }>): Promise<StaffView[]> {
+  async function views(rows: Array<{ _id: Types.ObjectId; username: string; displayName: string; role: string; stationId?: Types.ObjectId | null; disabled: boolean; createdAt: Date; mustChangePassword?: boolean | null }>): Promise<StaffView[]> {
     const all = await deps.stations.allWithPolicies();
     return rows.map((s) => ({
       id: String(s._id), username: s.username, displayName: s.displayName, role: s.role, stationId: s.stationId ? String(s.stationId) : null,
       stationName: s.stationId ? all.get(String(s.stationId))?.station.name ?? null : null, disabled: s.disabled, createdAt: s.createdAt.toISOString(),
+      mustChangePassword: s.mustChangePassword === true,
     }));
   }
 
@@ -90,7 +94,7 @@ export function staffAccountRoutes(deps: { stations: StationsService; audit: Aud
         try {
           doc = await StaffModel.create({
             username: body.username, usernameLower: body.username.toLowerCase(), displayName: body.displayName, role: 'station_staff',
-            stationId: station._id, passwordHash: await hashPassword(password),
+            stationId: station._id, passwordHash: await hashPassword(password), mustChangePassword: true,
           });
         } catch (e) {
           if (isDuplicateKey(e)) throw new ConflictError('USERNAME_TAKEN', '这个用户名已被使用');
@@ -129,16 +133,18 @@ export function staffAccountRoutes(deps: { stations: StationsService; audit: Aud
     }),
     defineRoute({
       method: 'post', path: '/admin/staff/:id/reset-password', tags: ['staff'], access: { kind: 'staff', roles: ['district_admin'] },
-      summary: 'Issue a new one-time password for a station staff account (shown once)',
+      summary: 'Issue a new one-time password for a station staff account (shown once); ends its sessions',
       params: idParams, body: z.object({}),
       responses: { 200: { description: 'Account and its new one-time password', schema: withPassword } },
       errors: { 404: 'STAFF_NOT_FOUND', 409: 'NOT_A_STATION_ACCOUNT' },
       async handler(ctx, { params }) {
         const s = await stationAccount(params.id);
         const password = oneTimePassword(s.username);
-        await StaffModel.updateOne({ _id: params.id }, { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } });
+        await StaffModel.updateOne({ _id: params.id }, { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), mustChangePassword: true } });
+        // Whoever held the old password (maybe the reason for the reset) loses the sessions it opened.
+        await revokeSessionsOf(s._id, 'admin');
         await audit(ctx, 'staff.reset_password', `staff:${params.id}`);
-        ctx.body = { staff: (await views([s]))[0], oneTimePassword: password };
+        ctx.body = { staff: (await views([{ ...s, mustChangePassword: true }]))[0], oneTimePassword: password };
       },
     }),
   ];

@@ -17,13 +17,13 @@ export interface BootstrapOptions {
   print: (line: string) => void;
 }
 
-async function ensureStaff(username: string, displayName: string, role: Role, password: string, extra: { stationId?: Types.ObjectId; demo?: boolean } = {}) {
+async function ensureStaff(username: string, displayName: string, role: Role, password: string, extra: { stationId?: Types.ObjectId; demo?: boolean; mustChangePassword?: boolean } = {}) {
   const passwordHash = await hashPassword(password);
   // Upsert on the unique lower-cased username: several API instances starting at once create one account.
   try {
     const res = await StaffModel.updateOne(
       { usernameLower: username.toLowerCase() },
-      { $setOnInsert: { username, usernameLower: username.toLowerCase(), displayName, role, passwordHash, stationId: extra.stationId ?? null, demo: extra.demo ?? false } },
+      { $setOnInsert: { username, usernameLower: username.toLowerCase(), displayName, role, passwordHash, stationId: extra.stationId ?? null, demo: extra.demo ?? false, mustChangePassword: extra.mustChangePassword ?? false } },
       { upsert: true },
     );
     return res.upsertedCount > 0;
@@ -42,14 +42,16 @@ export async function bootstrapStaff(stations: StationsService, opts: BootstrapO
   if (!anyStaff) {
     const generated = !opts.adminInitialPassword;
     const password = opts.adminInitialPassword ?? crypto.randomBytes(12).toString('base64url') + 'a1!';
-    if (await ensureStaff('admin', '系统管理员', 'district_admin', password)) {
+    // Both a generated password (printed, saved to a file) and ADMIN_INITIAL_PASSWORD (in the deployment's
+    // configuration) are known beyond the admin: the first login must replace it. Demo accounts are not flagged.
+    if (await ensureStaff('admin', '系统管理员', 'district_admin', password, { mustChangePassword: true })) {
       if (generated) {
         const file = path.join(opts.dataDir, 'initial-admin-password.txt');
         fs.mkdirSync(opts.dataDir, { recursive: true });
         fs.writeFileSync(file, password + '\n', { mode: 0o600 });
-        opts.print(`首次启动：已创建管理员账号 admin，初始密码 ${password}（只显示这一次，也保存在 ${file}）`);
+        opts.print(`首次启动：已创建管理员账号 admin，初始密码 ${password}（只显示这一次，也保存在 ${file}；首次登录后须修改密码）`);
       } else {
-        opts.print('首次启动：已创建管理员账号 admin（密码来自 ADMIN_INITIAL_PASSWORD）');
+        opts.print('首次启动：已创建管理员账号 admin（密码来自 ADMIN_INITIAL_PASSWORD，首次登录后须修改密码）');
       }
     }
     if (!opts.isProduction) await seedDemo(stations, opts);

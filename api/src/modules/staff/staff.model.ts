@@ -11,6 +11,9 @@ const staffSchema = new Schema(
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', default: null },
     passwordHash: { type: String, required: true },
     passwordChangedAt: { type: Date, required: true, default: () => new Date() },
+    // Set when the password was chosen or seen by someone else (one-time password from a district admin, the first
+    // admin's password): the account may then do nothing but change it (see auth/password-change-gate.ts).
+    mustChangePassword: { type: Boolean, required: true, default: false },
     disabled: { type: Boolean, required: true, default: false },
     demo: { type: Boolean, required: true, default: false },
     createdAt: { type: Date, required: true, default: () => new Date() },

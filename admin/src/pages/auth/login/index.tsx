@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { allowedPath } from '../../../services/auth';
 import { ApiError } from '../../../services/errors';
 import { safeReturnPath } from '../../../utils/return-path';
 import { login, type LoginForm } from './service';
@@ -22,8 +23,9 @@ export default function LoginPage() {
     setError(null);
     setSubmitting(true);
     try {
-      await login(values);
-      navigate(safeReturnPath(searchParams.get('from')), { replace: true });
+      const user = await login(values);
+      // With a password someone else has seen (one-time, initial), 修改密码 comes first.
+      navigate(allowedPath(user, safeReturnPath(searchParams.get('from'))), { replace: true });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setError(err.message);

@@ -72,7 +72,12 @@ export default function StaffAccountsPage() {
       title: '状态',
       key: 'status',
       width: 90,
-      render: (_, a) => (a.disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>),
+      render: (_, a) => {
+        if (a.disabled) return <Tag>已停用</Tag>;
+        // Not yet replaced: the one-time password is still the only one, so it must not have been passed around.
+        if (a.mustChangePassword) return <Tag color="orange" className="staff-must-change">待改密</Tag>;
+        return <Tag color="green">正常</Tag>;
+      },
     },
     {
       title: '操作',
