@@ -49,6 +49,12 @@ const envSchema = z.object({
   BOOKING_TEMPLATE_WAITLIST: optionalString,
   // How often this instance sends the day-before booking reminders, in ms; 0 = never. Safe on several instances.
   BOOKING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  // Days a booking keeps the resident's name and phone after the appointment ended; then it is anonymized (station,
+  // counselor, time, service, status and rating score stay for statistics). Privacy policy: one year.
+  BOOKING_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+  // How often this instance runs housekeeping, in ms; 0 = never: counselor credential notices for staff and the
+  // retention purge of old bookings. Safe on several instances (each notice is one keyed insert; the purge is idempotent).
+  MAINTENANCE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   // How often the live inbox looks in the database for bookings made through other instances, in ms.
   BOOKING_EVENTS_POLL_MS: z.coerce.number().int().min(200).default(2000),
   // Heartbeat comment interval of the live inbox stream, in ms (keeps proxies from closing an idle stream).
@@ -88,7 +94,9 @@ export interface Config {
     sweepIntervalMs: number;
     eventsPollMs: number;
     streamHeartbeatMs: number;
+    retentionDays: number;
   };
+  maintenance: { sweepIntervalMs: number };
   adminInitialPassword: string | undefined;
   demoPassword: string;
   corsOrigins: string[];
@@ -150,7 +158,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sweepIntervalMs: e.BOOKING_SWEEP_INTERVAL_MS,
       eventsPollMs: e.BOOKING_EVENTS_POLL_MS,
       streamHeartbeatMs: e.BOOKING_STREAM_HEARTBEAT_MS,
+      retentionDays: e.BOOKING_RETENTION_DAYS,
     },
+    maintenance: { sweepIntervalMs: e.MAINTENANCE_SWEEP_INTERVAL_MS },
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
     demoPassword: e.DEMO_PASSWORD,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

@@ -57,6 +57,22 @@ async function main() {
     }, config.bookings.sweepIntervalMs)
     : undefined;
   bookingSweep?.unref();
+  // Housekeeping: credential notices for staff (expiring within 30 days, lapsed) and the retention purge of old
+  // bookings. Notices are keyed inserts and the purge is idempotent, so several instances may run it at once.
+  const maintain = () => {
+    const at = new Date();
+    services.staffNotices.sweep(at)
+      .then((r) => { if (r.created) logger.info({ ...r }, 'credential notices'); })
+      .catch((e: Error) => logger.error({ err: { message: e.message } }, 'credential notice sweep failed'))
+      .then(() => services.bookingRetention.purge(at))
+      .then((r) => { if (r && (r.anonymized || r.waitlist)) logger.info({ ...r }, 'booking retention purge'); })
+      .catch((e: Error) => logger.error({ err: { message: e.message } }, 'booking retention purge failed'));
+  };
+  const maintenanceSweep = config.maintenance.sweepIntervalMs > 0 ? setInterval(maintain, config.maintenance.sweepIntervalMs) : undefined;
+  maintenanceSweep?.unref();
+  // Once soon after start too, so a restart does not postpone a lapsed-credential notice by a whole interval.
+  const firstMaintenance = config.maintenance.sweepIntervalMs > 0 ? setTimeout(maintain, 10_000) : undefined;
+  firstMaintenance?.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -65,6 +81,8 @@ async function main() {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(sweep);
     clearInterval(bookingSweep);
+    clearInterval(maintenanceSweep);
+    clearTimeout(firstMaintenance);
     services.bookingEvents.close(); // ends the open inbox streams, which would otherwise hold the server open
     await closeGracefully(server, [disconnectDatabase], 10_000);
     logger.info('shutdown complete');

@@ -2,6 +2,7 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-de
 import { App, Button, Dropdown, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import NoticeBell from '../components/NoticeBell';
 import { useAccess, useSessionState } from '../hooks/useSession';
 import { ROLE_LABELS, ROLE_TAG_COLORS } from '../roles';
 import { menuRoutes, routeForPath } from '../routes';
@@ -82,6 +83,7 @@ function Shell({ user }: { user: StaffUser }) {
               {user.stationName}
             </Typography.Text>
           )}
+          <NoticeBell />
           <Tag color={ROLE_TAG_COLORS[user.role]} className="header-role-tag">
             {ROLE_LABELS[user.role]}
           </Tag>

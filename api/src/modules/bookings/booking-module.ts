@@ -1,5 +1,6 @@
-// Wires the booking domain (counselors, slots, bookings, waitlist, messages, activities, live inbox) so app.ts
-// registers it with one line for the services and one for the routes.
+// Wires the booking domain (counselors, slots, bookings, waitlist, messages, activities, live inbox, the staff
+// notices about counselor credentials, booking retention) so app.ts registers it with one line for the services and
+// one for the routes.
 import type { Config } from '../../config';
 import type { AnyRoute } from '../../http/route';
 import type { Logger } from '../../logger';
@@ -12,10 +13,13 @@ import { counselorAdminRoutes, counselorPublicRoutes } from '../counselors/couns
 import { createCounselorsService } from '../counselors/counselors.service';
 import { messageRoutes } from '../messages/messages.routes';
 import { createMessagesService } from '../messages/messages.service';
+import { staffNoticeRoutes } from '../staff-notices/staff-notices.routes';
+import { createStaffNoticesService } from '../staff-notices/staff-notices.service';
 import type { StationsService } from '../stations/stations.service';
 import type { SubscribeMessageClient } from '../wechat/subscribe-message.client';
 import { createBlocksService } from './blocks.service';
 import { createBookingEventHub } from './booking-events';
+import { createBookingRetentionService } from './booking-retention';
 import { createSlotFinder } from './booking-slots';
 import { bookingAdminRoutes, bookingPublicRoutes, bookingResidentRoutes } from './bookings.routes';
 import { createBookingsService } from './bookings.service';
@@ -46,7 +50,12 @@ export function createBookingServices(deps: BookingModuleDeps) {
   const blocks = createBlocksService({ stations, counselors, audit });
   const activities = createActivitiesService({ stations, consents, cipher, messages, audit, now, ...(logger ? { logger } : {}) });
   const streamTokens = createStreamTokens(deps.config.jwtSecret);
-  return { counselors, messages, waitlist, slots, bookingEvents, bookings, blocks, activities, streamTokens, heartbeatMs: deps.config.bookings.streamHeartbeatMs };
+  const staffNotices = createStaffNoticesService({ stations, now, ...(logger ? { logger } : {}) });
+  const bookingRetention = createBookingRetentionService({ retentionDays: deps.config.bookings.retentionDays, now, ...(logger ? { logger } : {}) });
+  return {
+    counselors, messages, waitlist, slots, bookingEvents, bookings, blocks, activities, streamTokens, staffNotices, bookingRetention,
+    heartbeatMs: deps.config.bookings.streamHeartbeatMs,
+  };
 }
 
 export type BookingServices = ReturnType<typeof createBookingServices>;
@@ -60,5 +69,6 @@ export function bookingModuleRoutes(s: BookingServices & { stations: StationsSer
     ...bookingAdminRoutes({ bookings: s.bookings, blocks: s.blocks, events: s.bookingEvents, streamTokens: s.streamTokens, ...(s.heartbeatMs ? { heartbeatMs: s.heartbeatMs } : {}) }),
     ...messageRoutes({ messages: s.messages }),
     ...activityRoutes({ activities: s.activities }),
+    ...staffNoticeRoutes({ staffNotices: s.staffNotices }),
   ];
 }

@@ -9,6 +9,9 @@ import { RatingModel } from './rating.model';
 
 export type BookingDoc = Booking & { _id: string };
 
+/** Shown instead of a name once a booking has been anonymized (retention purge or account deletion). */
+export const ANONYMIZED_NAME = '已匿名';
+
 export interface BookingView {
   id: string; status: BookingStatus; version: number;
   stationId: string; stationName: string; stationAddress: string; stationPhone: string;
@@ -63,8 +66,13 @@ export function createViewBuilder(cipher: FieldCipher) {
       counselorId: String(b.counselorId), counselorName: vc.counselors.get(String(b.counselorId)) ?? '',
       service: b.service as Service, start: b.start.toISOString(), end: b.end.toISOString(), seat: b.seat ?? null,
       topic: open(b.topic as Sealed | null),
-      contact: { name: open(b.contactName as Sealed) ?? '', phone: open(b.contactPhone as Sealed) ?? '' },
-      forOther: b.forOther ? { relationship: b.forOther.relationship, name: open(b.forOther.name as Sealed) ?? '', phone: open(b.forOther.phone as Sealed) ?? '' } : null,
+      // After the retention purge the contact is gone; the placeholder tells staff why the name is empty.
+      contact: b.anonymizedAt ? { name: ANONYMIZED_NAME, phone: '' } : { name: open(b.contactName as Sealed) ?? '', phone: open(b.contactPhone as Sealed) ?? '' },
+      forOther: b.forOther ? {
+        relationship: b.forOther.relationship,
+        name: b.anonymizedAt ? ANONYMIZED_NAME : open(b.forOther.name as Sealed) ?? '',
+        phone: b.anonymizedAt ? '' : open(b.forOther.phone as Sealed) ?? '',
+      } : null,
       cancelReason: open(b.cancelReason as Sealed | null),
       createdAt: b.createdAt.toISOString(), updatedAt: b.updatedAt.toISOString(),
       canCancel: changeable, canReschedule: changeable, canRate: b.status === 'completed' && !rating,

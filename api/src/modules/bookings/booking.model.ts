@@ -41,6 +41,9 @@ const bookingSchema = new Schema(
     // When the current start time was chosen: a reminder goes out only if that was more than a day before.
     scheduledAt: { type: Date, required: true },
     reminderSentAt: { type: Date, default: null },
+    // Set by the retention purge (booking-retention.ts): contact details, topic, notes and the link to the resident
+    // are gone; station, counselor, time, service, status and the rating score stay for statistics.
+    anonymizedAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -50,6 +53,7 @@ bookingSchema.index({ residentId: 1, start: -1 });
 bookingSchema.index({ stationId: 1, start: 1 });
 bookingSchema.index({ updatedAt: 1 });
 bookingSchema.index({ status: 1, start: 1 });
+bookingSchema.index({ anonymizedAt: 1, end: 1 });
 
 export type Booking = InferSchemaType<typeof bookingSchema>;
 export const BookingModel = model('Booking', bookingSchema);

@@ -310,7 +310,7 @@ export function bookingAdminRoutes(deps: { bookings: BookingsService; blocks: Bl
       params: bookingIdParams,
       body: z.object({ notes: z.string().max(2000) }),
       responses: { 200: { description: 'Booking', schema: adminBookingView } },
-      errors: { 404: 'BOOKING_NOT_FOUND', 403: 'STATION_OUT_OF_SCOPE' },
+      errors: { 404: 'BOOKING_NOT_FOUND', 403: 'STATION_OUT_OF_SCOPE', 409: 'BOOKING_ANONYMIZED' },
       async handler(ctx, { params, body }) {
         ctx.body = await deps.bookings.setNotes(ctx, currentStaff(ctx), params.id, body.notes);
       },

@@ -527,6 +527,8 @@ export function createBookingsService(deps: Deps) {
 
     async setNotes(ctx: Context, staff: AuthenticatedStaff, id: string, notes: string): Promise<AdminBookingView> {
       const b = await staffBooking(ctx, staff, id);
+      // Past its retention period the booking holds no personal text; a note must not bring some back.
+      if (b.anonymizedAt) throw new ConflictError('BOOKING_ANONYMIZED', '这条预约已超过保存期限并做了匿名处理，不能再添加记录');
       await retryBusy(() => BookingModel.updateOne({ _id: id }, { $set: { notes: notes ? deps.cipher.seal(notes) : null } }));
       await audit(ctx, staff, 'booking.notes', id);
       return adminView({ ...b, notes: notes ? deps.cipher.seal(notes) : null } as BookingDoc);

@@ -5,12 +5,15 @@ import { useApi } from '../../../hooks/useApi';
 import { useAccess } from '../../../hooks/useSession';
 import { ROLE_LABELS, ROLE_TAG_COLORS } from '../../../roles';
 import { menuRoutes } from '../../../routes';
+import NoticeList from '../notices/NoticeList';
+import { noticesVisible } from '../notices/notice-logic';
 import { getMe } from './service';
 
 export default function WorkplacePage() {
   const me = useApi(getMe);
   const access = useAccess();
   const shortcuts = menuRoutes(access).filter((route) => route.path !== '/');
+  const showNotices = noticesVisible(access);
 
   return (
     <PageContainer>
@@ -49,6 +52,11 @@ export default function WorkplacePage() {
           </>
         )}
       </Card>
+      {showNotices && (
+        <Card title="提醒" className="workplace-card workplace-notices">
+          <NoticeList pageSize={10} />
+        </Card>
+      )}
       {shortcuts.length > 0 && (
         <Card title="常用功能" className="workplace-card">
           <Flex wrap gap="small">
