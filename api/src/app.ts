@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Config } from './config';
 import { pingDatabase } from './db';
 import { createAuthenticators } from './http/auth';
+import { residentExists } from './modules/residents/resident.model';
 import { AppError } from './http/errors';
 import { errorHandler } from './http/error-handler';
 import { buildOpenApi } from './http/openapi';
@@ -49,6 +50,9 @@ import { favoriteRoutes } from './modules/favorites/favorites.routes';
 import { createFavoritesService, resolverById } from './modules/favorites/favorites.service';
 import { bookingModuleRoutes, createBookingServices } from './modules/bookings/booking-module';
 import { staffAccountRoutes } from './modules/staff/staff-accounts';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { createPrivacyService } from './modules/privacy/privacy.service';
+import { createResidentProfiles } from './modules/privacy/resident-profiles';
 
 export const API_PREFIX = '/api/v1';
 
@@ -87,7 +91,11 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
   const articles = createArticlesService({ audit, extraHelplines: [content.hotlines.local.phone], viewCounting });
   const favorites = createFavoritesService({ resolvers: { article: articles.resolveFavorites, track: resolverById(audio.describe) } });
   const booking = createBookingServices({ config, audit, stations, consents, cipher, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined });
-  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders, media, audio, articles, favorites, ...booking };
+  const privacy = createPrivacyService({
+    profiles: createResidentProfiles(), consents, assessments, referrals, reminders, favorites, audio, audit,
+    bookings: booking.bookings, waitlist: booking.waitlist, activities: booking.activities, messages: booking.messages,
+  });
+  return { audit, tokens, residentAuth, staffAuth, stations, scales, consents, assessments, referrals, reminders, media, audio, articles, favorites, ...booking, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -117,6 +125,7 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
     ...articlePublicRoutes({ articles: services.articles }),
     ...articleAdminRoutes({ articles: services.articles }),
     ...favoriteRoutes({ favorites: services.favorites }),
+    ...privacyRoutes({ privacy: services.privacy }),
     defineRoute({
       method: 'get', path: '/openapi.json', tags: ['meta'], access: { kind: 'public' },
       summary: 'This OpenAPI 3.1 document',
@@ -129,7 +138,10 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
   const groups = [{ prefix: '', routes: rootRoutes }, { prefix: API_PREFIX, routes: apiRoutes }];
   openApi = buildOpenApi(groups, { title: '心安驿站 API', version: '1.0.0' });
 
-  const auth = createAuthenticators({ tokens: services.tokens, staffAuth: services.staffAuth, audit: services.audit });
+  const auth = createAuthenticators({
+    tokens: services.tokens, staffAuth: services.staffAuth, audit: services.audit,
+    residentExists,
+  });
   const root = new Router();
   mountRoutes(root, rootRoutes, auth);
   const api = new Router({ prefix: API_PREFIX });
@@ -171,7 +183,8 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
     ctx.set('Cache-Control', 'no-store');
     await next();
   });
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8', jsonStrict: true }));
+  // DELETE too: DELETE /me carries its explicit confirmation in the body.
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8', jsonStrict: true, parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'] }));
   app.use(api.routes());
   app.use(async function methodNotAllowed(ctx, next) {
     // The path exists but not with this method (also TRACE, PROPFIND…): 405 with the Allow header RFC 9110 asks for.

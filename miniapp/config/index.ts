@@ -117,6 +117,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           path.join(miniappRoot, 'babel.config.js'),
           // The page list: adding a page must invalidate the cache, or H5 keeps routing with the old list.
           path.join(miniappRoot, 'src', 'app.config.ts'),
+          path.join(miniappRoot, 'src', 'routes.ts'),
         ],
       },
     },

@@ -12,6 +12,8 @@ export const ROUTES = {
   // Crisis help must stay in the main package: it has to open even if a subpackage fails to load.
   hotline: 'pages/hotline/index',
   booking: 'pages/booking/index',
+  // 我的数据与注销 (export, account deletion): a small page, in the main package beside 我的.
+  myPrivacy: 'pages/me/privacy/index',
   // Self-tests: a subpackage (SELFTEST_PACKAGE below), loaded when a test is opened.
   selftestIntro: 'packages/selftest/pages/intro/index',
   selftestQuestion: 'packages/selftest/pages/question/index',
@@ -76,6 +78,7 @@ export const MAIN_PAGES: string[] = [
   ROUTES.me,
   ROUTES.hotline,
   ROUTES.booking,
+  ROUTES.myPrivacy,
 ]
 
 /** The self-test subpackage (app.config `subPackages`; scripts/build.mjs SUBPACKAGE_ROOTS lists the same root). */

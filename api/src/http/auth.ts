@@ -31,7 +31,9 @@ function declaredPath(ctx: Context): string {
  * Verification happens in its own try; `next()` is called outside it, so errors from the route are never
  * mistaken for authentication failures.
  */
-export function createAuthenticators(deps: { tokens: TokenService; staffAuth: StaffAuthService; audit: AuditService }): Authenticators {
+export function createAuthenticators(deps: {
+  tokens: TokenService; staffAuth: StaffAuthService; audit: AuditService; residentExists: (id: string) => Promise<boolean>;
+}): Authenticators {
   return {
     resident: async (ctx: Context, next: Next) => {
       let residentId: string;
@@ -40,6 +42,8 @@ export function createAuthenticators(deps: { tokens: TokenService; staffAuth: St
       } catch (e) {
         tokenError(e);
       }
+      // A token outlives a deleted account (DELETE /me); without this check it could still write under that id.
+      if (!(await deps.residentExists(residentId))) throw new UnauthenticatedError('ACCOUNT_NOT_FOUND', '这个账号已经注销或登录已失效，请重新进入');
       ctx.state.resident = { id: residentId };
       await next();
     },

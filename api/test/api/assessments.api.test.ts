@@ -73,6 +73,11 @@ describe('saving self-test results', () => {
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => save(token, 'phq2', [1, 2], { 'Idempotency-Key': key })));
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect((await api.request('GET', '/api/v1/me/assessments', { token })).body.total).toBe(1);
+    // Counted once in the anonymous rollup too, and that row cannot be traced back to the account.
+    const residentId = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string;
+    const rollup = mongoose.connection.db!.collection<{ _id: string }>('assessment_events');
+    expect(await rollup.countDocuments({ _id: { $regex: key } })).toBe(0);
+    expect(await rollup.countDocuments({ _id: { $regex: residentId } })).toBe(0);
   });
 
   test('deleting one result, or all of them, removes them from the database', async () => {

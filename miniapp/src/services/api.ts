@@ -38,6 +38,13 @@ import type {
   TrackDetail,
   Video,
 } from '../content/types'
+import {
+  DELETE_CONFIRM_WORD,
+  parseAccountDeleted,
+  parseExport,
+  type AccountDeleted,
+  type MyDataExport,
+} from '../pages/me/privacy/account-data'
 import { ApiError, messageForCode, networkError, toApiError } from './errors'
 import { STORAGE_KEYS, taroStore } from './storage'
 
@@ -287,4 +294,17 @@ export async function listListening(): Promise<ListeningPosition[]> {
 /** PUT /me/listening/:trackId { positionSec } */
 export async function saveListening(trackId: string, positionSec: number): Promise<void> {
   await request<unknown>(`/me/listening/${contentPath(trackId)}`, { method: 'PUT', data: { positionSec: Math.max(0, Math.floor(positionSec)) } })
+}
+
+/** GET /me/export: everything the service holds about the resident, as one JSON document (PIPL copy right). */
+export async function exportMyData(): Promise<MyDataExport> {
+  return readable(parseExport, await request<unknown>('/me/export'))
+}
+
+/**
+ * DELETE /me {confirm: '注销'}: deletes the account. Upcoming bookings and registrations are cancelled, past bookings
+ * anonymized, everything else deleted; the stored token is useless afterwards (the caller signs in afresh).
+ */
+export async function deleteMyAccount(): Promise<AccountDeleted> {
+  return readable(parseAccountDeleted, await request<unknown>('/me', { method: 'DELETE', data: { confirm: DELETE_CONFIRM_WORD } }))
 }

@@ -34,6 +34,8 @@ const residentClaimId = (activityId: string, residentId: string) => `act:${activ
 const notFound = () => new NotFoundError('ACTIVITY_NOT_FOUND', '没有找到这个活动');
 const closed = () => new ConflictError('ACTIVITY_CLOSED', '这个活动已经开始或已取消，不能再报名');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Shown to staff instead of the name of a registration anonymized by account deletion. */
+const ANONYMIZED_CONTACT = '已匿名';
 
 export function createActivitiesService(deps: {
   stations: StationsService; consents: ConsentsService; cipher: FieldCipher; messages: MessagesService; audit: AuditService;
@@ -150,6 +152,49 @@ export function createActivitiesService(deps: {
       return (await regViews([{ ...r, status: 'cancelled' }]))[0]!;
     },
 
+    /** Every registration with the contact the resident gave, opened (the resident's data export). */
+    async exportForResident(residentId: string) {
+      const rows = await ActivityRegistrationModel.find({ residentId: new Types.ObjectId(residentId) }).sort({ createdAt: 1 }).lean();
+      const acts = new Map((await ActivityModel.find({ _id: mongoose.trusted({ $in: rows.map((r) => r.activityId) }) }).lean()).map((a) => [String(a._id), a]));
+      const all = await deps.stations.allWithPolicies();
+      const open = (s: unknown) => (s ? deps.cipher.open(s as Sealed) : null);
+      return rows.map((r) => {
+        const a = acts.get(String(r.activityId));
+        return {
+          id: r._id, activityId: String(r.activityId), activityTitle: a?.title ?? '', stationName: a ? all.get(String(a.stationId))?.station.name ?? '' : '',
+          start: a?.start.toISOString() ?? null, seat: r.seat, status: r.status, name: open(r.name), phone: open(r.phone),
+          createdAt: r.createdAt.toISOString(), cancelledAt: r.cancelledAt?.toISOString() ?? null,
+        };
+      });
+    },
+
+    /**
+     * Account deletion: registrations for activities not yet started are cancelled and their seats freed at once;
+     * every registration then loses its contact and its link to the resident (seat and status stay for the station's
+     * counts). Each registration is finished before the next, so a retry after a failure completes the job.
+     */
+    async eraseResident(residentId: string): Promise<{ cancelled: number; anonymized: number }> {
+      const rid = new Types.ObjectId(residentId);
+      const rows = await ActivityRegistrationModel.find({ residentId: rid }).lean();
+      const acts = new Map((await ActivityModel.find({ _id: mongoose.trusted({ $in: rows.map((r) => r.activityId) }) }, { start: 1 }).lean()).map((a) => [String(a._id), a]));
+      const report = { cancelled: 0, anonymized: 0 };
+      for (const r of rows) {
+        const activity = acts.get(String(r.activityId));
+        let status = r.status;
+        if (status === 'registered' && activity && activity.start > now()) {
+          await ActivityRegistrationModel.updateOne({ _id: r._id }, { $set: { status: 'cancelled', cancelledAt: now() } });
+          status = 'cancelled';
+          report.cancelled++;
+        }
+        // Direct release (not the once-guard): deleting claims this registration owns is safe to repeat.
+        if (status === 'cancelled') await releaseClaims(r._id, r.claimIds);
+        else await releaseClaims(r._id, [residentClaimId(String(r.activityId), residentId)]);
+        const res = await ActivityRegistrationModel.updateOne({ _id: r._id, residentId: rid }, { $unset: { name: 1, phone: 1 }, $set: { residentId: new Types.ObjectId() } });
+        report.anonymized += res.modifiedCount;
+      }
+      return report;
+    },
+
     // ---- station side ----
 
     async listAdmin(ctx: Context, staff: AuthenticatedStaff, q: { stationId?: string | undefined; from?: string | undefined; page: number; pageSize: number }) {
@@ -213,7 +258,9 @@ export function createActivitiesService(deps: {
       await deps.audit.record(ctx, { actor: `staff:${staff.id}`, role: staff.role, action: 'activity.registrations.read', target: `activity:${id}`, result: 'success' });
       return {
         items: rows.map((r) => ({
-          id: r._id, seat: r.seat, status: r.status, name: deps.cipher.open(r.name as Sealed), phone: deps.cipher.open(r.phone as Sealed), createdAt: r.createdAt.toISOString(),
+          // A registration whose resident deleted their account keeps its seat and status, not the contact.
+          id: r._id, seat: r.seat, status: r.status, name: r.name ? deps.cipher.open(r.name as Sealed) : ANONYMIZED_CONTACT,
+          phone: r.phone ? deps.cipher.open(r.phone as Sealed) : '', createdAt: r.createdAt.toISOString(),
         })),
       };
     },

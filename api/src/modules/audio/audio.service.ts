@@ -166,6 +166,11 @@ export function createAudioService(deps: Deps) {
       return { items: rows.map((r) => ({ trackId: String(r.trackId), positionSec: r.positionSec, updatedAt: r.updatedAt.toISOString() })) };
     },
 
+    /** Account deletion: every saved position of the resident. */
+    async deletePositionsForResident(residentId: string): Promise<number> {
+      return (await ListeningPositionModel.deleteMany({ residentId: new Types.ObjectId(residentId) })).deletedCount;
+    },
+
     /** Remembers the position; the last save wins, whichever device sent it. Past the end counts as the end. */
     async savePosition(residentId: string, trackId: string, positionSec: number): Promise<void> {
       const track = await AudioTrackModel.findOne(published(trackId), { durationSec: 1 }).lean();

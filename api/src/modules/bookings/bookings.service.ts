@@ -30,6 +30,7 @@ import {
   cellClaimId, claimAll, claimSeat, ClaimConflict, once, releaseClaims, retryBusy, seatsTaken, residentCellClaimId, residentSlotClaimId, seatClaimId, type ClaimSpec,
 } from './claims';
 import { RatingModel } from './rating.model';
+import { anonymizeBooking } from './booking-retention';
 import type { WaitlistService } from './waitlist.service';
 
 export interface BookingInput {
@@ -439,6 +440,58 @@ export function createBookingsService(deps: Deps) {
         throw e;
       }
       return { bookingId: b._id, score, comment: comment ?? '', createdAt: createdAt.toISOString() };
+    },
+
+    /** Every booking of the resident with the contacts, topic and rating they gave, oldest first (data export). */
+    async exportForResident(residentId: string): Promise<BookingView[]> {
+      const rows = (await BookingModel.find({ residentId: new Types.ObjectId(residentId), status: mongoose.trusted({ $ne: CLAIMING }) }).sort({ start: 1 }).lean()) as BookingDoc[];
+      const vc = await loadViewContext(deps.stations, rows);
+      return rows.map((b) => views.residentView(b, vc, now()));
+    },
+
+    /**
+     * Account deletion. Upcoming bookings are cancelled as the resident's own cancellation, whatever the cancel
+     * window: the time is freed at once, the station's inbox shows cancelled_by_resident and waiting residents are
+     * told; the leaving resident gets no message. Then every booking is anonymized (booking-retention.ts). Safe to
+     * run again after a failure half-way: a cancellation whose history entry was written but whose booking was not
+     * updated is completed, and anonymized bookings no longer carry the resident id.
+     */
+    async eraseResident(residentId: string): Promise<{ cancelled: number; anonymized: number }> {
+      const rid = new Types.ObjectId(residentId);
+      const report = { cancelled: 0, anonymized: 0 };
+      const upcoming = (await BookingModel.find({ residentId: rid, status: mongoose.trusted({ $in: ['pending', 'confirmed'] }), end: mongoose.trusted({ $gt: now() }) }).lean()) as BookingDoc[];
+      for (const first of upcoming) {
+        let b: BookingDoc | null = first;
+        for (let attempt = 0; b && (b.status === 'pending' || b.status === 'confirmed'); attempt++) {
+          try {
+            await transition(b, 'cancelled_by_resident', { kind: 'resident', id: residentId });
+            report.cancelled++;
+            await seatFreed(b);
+            break;
+          } catch (e) {
+            if (!(e instanceof AppError && e.code === 'BOOKING_STATE_CHANGED') || attempt >= 5) throw e;
+          }
+          const pending = await BookingTransitionModel.findById(`${b._id}:v${b.version + 1}`).lean();
+          const fresh = (await BookingModel.findById(b._id).lean()) as BookingDoc | null;
+          if (pending?.to === 'cancelled_by_resident' && pending.actorId === residentId && fresh?.version === b.version) {
+            // An earlier attempt wrote the history entry and stopped before the booking: finish that cancellation.
+            await retryBusy(() => BookingModel.updateOne({ _id: b!._id }, { $set: { status: 'cancelled_by_resident', version: pending.version, updatedAt: pending.at } }));
+            await releaseAll(b);
+            deps.events.publish(toEvent({ ...b, status: 'cancelled_by_resident', version: pending.version }));
+            report.cancelled++;
+            await seatFreed(b);
+            break;
+          }
+          b = fresh;
+        }
+      }
+      // Anonymizing also deletes every claim a booking still holds (also one a failed release left behind).
+      const all = await BookingModel.find({ residentId: rid, status: mongoose.trusted({ $ne: CLAIMING }) }, { _id: 1 }).lean();
+      for (const b of all) {
+        await anonymizeBooking(b._id, now());
+        report.anonymized++;
+      }
+      return report;
     },
 
     // ---------- station side ----------

@@ -57,6 +57,17 @@ export function createWaitlistService(deps: { stations: StationsService; message
       if (res.deletedCount !== 1) throw new NotFoundError('WAITLIST_NOT_FOUND', '没有找到这条候补登记');
     },
 
+    /** Every entry, past dates included (the resident's data export). */
+    async exportForResident(residentId: string): Promise<WaitlistView[]> {
+      const rows = await WaitlistModel.find({ residentId: new Types.ObjectId(residentId) }).sort({ date: 1 }).lean();
+      return views(rows as EntryDoc[]);
+    },
+
+    /** Account deletion: removes every entry, so a seat freed later no longer calls this resident. */
+    async eraseResident(residentId: string): Promise<number> {
+      return (await WaitlistModel.deleteMany({ residentId: new Types.ObjectId(residentId) })).deletedCount;
+    },
+
     /**
      * A seat or time at a station on a date became free: every matching waiting entry is told once (in-app and
      * subscribe message). First to book wins; nothing is held for anyone. Never throws: the cancel that freed the

@@ -39,6 +39,17 @@ export function createConsentsService(deps: { onWithdraw?: Partial<Record<Consen
       const ok = await ConsentModel.exists({ residentId: new Types.ObjectId(residentId), purpose, withdrawnAt: null, policyVersion: PRIVACY_POLICY_VERSION });
       if (!ok) throw new ForbiddenError('CONSENT_REQUIRED', CONSENT_REQUIRED_MESSAGES[purpose]);
     },
+
+    /** Every record, withdrawn ones included (the resident's data export). */
+    async exportForResident(residentId: string) {
+      const rows = await ConsentModel.find({ residentId: new Types.ObjectId(residentId) }).sort({ grantedAt: 1 }).lean();
+      return rows.map((c) => ({ purpose: c.purpose, policyVersion: c.policyVersion, grantedAt: c.grantedAt.toISOString(), withdrawnAt: c.withdrawnAt?.toISOString() ?? null }));
+    },
+
+    /** Account deletion: the evidence records go with the account they were evidence for. */
+    async eraseResident(residentId: string): Promise<number> {
+      return (await ConsentModel.deleteMany({ residentId: new Types.ObjectId(residentId) })).deletedCount;
+    },
   };
 }
 

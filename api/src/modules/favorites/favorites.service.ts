@@ -64,6 +64,12 @@ export function createFavoritesService(deps: { resolvers: FavoriteResolvers; now
       await FavoriteModel.deleteOne({ _id: favoriteId(residentId, kind, targetId) });
     },
 
+    /** Every saved item, also those whose target is no longer public (the resident's data export). */
+    async exportForResident(residentId: string) {
+      const rows = await FavoriteModel.find({ residentId: new Types.ObjectId(residentId) }).sort({ createdAt: 1, _id: 1 }).lean();
+      return rows.map((r) => ({ kind: r.kind as FavoriteKind, targetId: r.targetId, createdAt: r.createdAt.toISOString() }));
+    },
+
     /** Everything of one resident (account deletion). */
     async deleteForResident(residentId: string): Promise<void> {
       await FavoriteModel.deleteMany({ residentId: new Types.ObjectId(residentId) });

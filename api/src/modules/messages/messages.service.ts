@@ -115,6 +115,19 @@ export function createMessagesService(deps: Deps) {
     async markAllRead(residentId: string): Promise<void> {
       await MessageModel.updateMany({ residentId: new Types.ObjectId(residentId), readAt: null }, { $set: { readAt: new Date() } });
     },
+
+    /** Every in-app message, oldest first (the resident's data export). */
+    async exportForResident(residentId: string): Promise<MessageView[]> {
+      const rows = await MessageModel.find({ residentId: new Types.ObjectId(residentId) }).sort({ createdAt: 1, _id: 1 }).lean();
+      return rows.map(view);
+    },
+
+    /** Account deletion: the messages and the record of what was sent to the resident. */
+    async eraseResident(residentId: string): Promise<number> {
+      const rid = new Types.ObjectId(residentId);
+      await NotificationSendModel.deleteMany({ residentId: rid });
+      return (await MessageModel.deleteMany({ residentId: rid })).deletedCount;
+    },
   };
 }
 

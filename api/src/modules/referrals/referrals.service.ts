@@ -49,6 +49,22 @@ export function createReferralsService(deps: { consents: ConsentsService; scales
       const stations = new Map((await StationModel.find({ _id: mongoose.trusted({ $in: rows.map((r) => r.stationId) }) }, { name: 1 }).lean()).map((s) => [String(s._id), s.name]));
       return rows.map((r) => ({ id: r._id, stationName: stations.get(String(r.stationId)) ?? '', status: r.status, createdAt: r.createdAt.toISOString() }));
     },
+
+    /** Every request with the contact the resident gave, opened (the resident's data export). */
+    async exportForResident(residentId: string) {
+      const rows = await FollowUpRequestModel.find({ residentId: new Types.ObjectId(residentId) }).sort({ createdAt: 1 }).lean();
+      const stations = new Map((await StationModel.find({ _id: mongoose.trusted({ $in: rows.map((r) => r.stationId) }) }, { name: 1 }).lean()).map((s) => [String(s._id), s.name]));
+      const open = (s: unknown) => (s ? deps.cipher.open(s as never) : null);
+      return rows.map((r) => ({
+        id: r._id, stationId: String(r.stationId), stationName: stations.get(String(r.stationId)) ?? '', phone: open(r.phone), name: open(r.name),
+        scale: r.scale, bandKey: r.bandKey ?? null, urgent: r.urgent, crisis: r.crisis, status: r.status, createdAt: r.createdAt.toISOString(),
+      }));
+    },
+
+    /** Account deletion: the station's copy of the request goes too (it holds the phone number). */
+    async eraseResident(residentId: string): Promise<number> {
+      return (await FollowUpRequestModel.deleteMany({ residentId: new Types.ObjectId(residentId) })).deletedCount;
+    },
   };
 }
 

@@ -95,6 +95,14 @@ export function createRemindersService(deps: Deps) {
       if (res.deletedCount !== 1) throw new NotFoundError('REMINDER_NOT_FOUND', '没有找到这条提醒');
     },
 
+    /** Account deletion: the reminders and their send claims (whose ids carry the resident id). */
+    async eraseResident(residentId: string): Promise<number> {
+      const ids = (await ReminderModel.find({ residentId: new Types.ObjectId(residentId) }, { _id: 1 }).lean()).map((r) => r._id);
+      // Claims first: a retry after a failure still finds the reminders that name them.
+      if (ids.length) await ReminderClaimModel.deleteMany({ _id: mongoose.trusted({ $in: ids }) });
+      return (await ReminderModel.deleteMany({ residentId: new Types.ObjectId(residentId) })).deletedCount;
+    },
+
     /**
      * Sends every reminder due at `at` exactly once, also when several API instances sweep at the same moment:
      * each reminder is claimed by inserting a document with its id, and only the claim's winner sends it.

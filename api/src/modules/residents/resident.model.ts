@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { isObjectId } from '../../http/schema-helpers';
 
 // A resident known by the WeChat openid of our mini-program. Nothing else personal is stored here.
 const residentSchema = new Schema(
@@ -14,3 +15,8 @@ residentSchema.index({ openid: 1 }, { unique: true });
 
 export type Resident = InferSchemaType<typeof residentSchema>;
 export const ResidentModel = model('Resident', residentSchema);
+
+/** Whether the account behind a resident token still exists (it is gone after DELETE /me). */
+export async function residentExists(id: string): Promise<boolean> {
+  return isObjectId(id) && (await ResidentModel.exists({ _id: id })) !== null;
+}

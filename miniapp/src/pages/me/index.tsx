@@ -23,6 +23,7 @@ const LINKS: ReadonlyArray<{ route: RouteName; text: string }> = [
   { route: 'selftestReferrals', text: '我的求助申请' },
   { route: 'bookingMine', text: '我的预约' },
   { route: 'bookingMessages', text: '消息' },
+  { route: 'myPrivacy', text: '我的数据与注销' },
   { route: 'hotline', text: '心理援助热线' },
 ]
 
