@@ -34,7 +34,7 @@ const residentClaimId = (activityId: string, residentId: string) => `act:${activ
 const notFound = () => new NotFoundError('ACTIVITY_NOT_FOUND', '没有找到这个活动');
 const closed = () => new ConflictError('ACTIVITY_CLOSED', '这个活动已经开始或已取消，不能再报名');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Shown to staff instead of the name of a registration anonymized by account deletion. */
+/** Shown to staff instead of the name of a registration anonymized by account deletion or retention. */
 const ANONYMIZED_CONTACT = '已匿名';
 
 export function createActivitiesService(deps: {
@@ -240,7 +240,8 @@ export function createActivitiesService(deps: {
       if (!updated) throw notFound();
       await deps.audit.record(ctx, { actor: `staff:${staff.id}`, role: staff.role, action: 'activity.update', target: `activity:${id}`, result: 'success', detail: { fields: Object.keys(changes) } });
       if (changes.status === 'cancelled' && a.status !== 'cancelled') {
-        const regs = await ActivityRegistrationModel.find({ activityId: a._id, status: 'registered' }).lean();
+        // Anonymized registrations have no resident left to tell.
+        const regs = await ActivityRegistrationModel.find({ activityId: a._id, status: 'registered', anonymizedAt: null }).lean();
         for (const r of regs) {
           await deps.messages.notify({
             residentId: String(r.residentId), kind: 'activity_cancelled', activityId: id, stationId: String(a.stationId),
@@ -258,7 +259,7 @@ export function createActivitiesService(deps: {
       await deps.audit.record(ctx, { actor: `staff:${staff.id}`, role: staff.role, action: 'activity.registrations.read', target: `activity:${id}`, result: 'success' });
       return {
         items: rows.map((r) => ({
-          // A registration whose resident deleted their account keeps its seat and status, not the contact.
+          // A registration anonymized (account deleted, or past retention) keeps its seat and status, not the contact.
           id: r._id, seat: r.seat, status: r.status, name: r.name ? deps.cipher.open(r.name as Sealed) : ANONYMIZED_CONTACT,
           phone: r.phone ? deps.cipher.open(r.phone as Sealed) : '', createdAt: r.createdAt.toISOString(),
         })),

@@ -19,6 +19,9 @@ const activitySchema = new Schema(
     status: { type: String, enum: ACTIVITY_STATUSES, required: true, default: 'published' },
     createdBy: { type: String, default: null },
     seedKey: { type: String, default: null },
+    // Set by the retention purge once every registration of this (long ended) activity is anonymized, so later
+    // purges skip it; the activity itself and its seats stay as they were.
+    registrationsAnonymizedAt: { type: Date, default: null },
     createdAt: { type: Date, required: true, default: () => new Date() },
     updatedAt: { type: Date, required: true, default: () => new Date() },
   },
@@ -26,12 +29,14 @@ const activitySchema = new Schema(
 );
 activitySchema.index({ stationId: 1, start: 1 });
 activitySchema.index({ status: 1, start: 1 });
+activitySchema.index({ registrationsAnonymizedAt: 1, end: 1 });
 
 export type Activity = InferSchemaType<typeof activitySchema>;
 export const ActivityModel = model('Activity', activitySchema);
 
 // A resident's registration. _id from resident + Idempotency-Key; one registration per resident and activity is
-// held by the claim `act:${activityId}:resident:${residentId}`. Name and phone are sealed.
+// held by the claim `act:${activityId}:resident:${residentId}`. Name and phone are sealed. After account deletion
+// or the retention period (activity-retention.ts) name and phone are gone and the resident link is cut.
 const registrationSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -44,6 +49,7 @@ const registrationSchema = new Schema(
     claimIds: { type: [String], default: [] },
     createdAt: { type: Date, required: true, default: () => new Date() },
     cancelledAt: { type: Date, default: null },
+    anonymizedAt: { type: Date, default: null },
   },
   { versionKey: false, collection: 'activity_registrations' },
 );

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import content from '@xinan/content';
 import { z } from 'zod';
+import { chinaMidnight, isChinaDate } from '../availability/china-time';
 import { ARTICLE_AUDIENCES, ARTICLE_CATEGORIES, type ArticleAudience, type ArticleCategory } from './article-taxonomy';
 import { referenceInput, slugSchema } from './articles.schemas';
 
@@ -40,10 +41,10 @@ export interface LibraryArticle {
 export interface LibraryProblem { file: string; problems: string[] }
 
 function dateOf(value: string | Date): Date | null {
+  // YAML reads an unquoted `date: 2026-05-06` as UTC midnight of that day, so its UTC fields are the day written.
   const day = typeof value === 'string' ? value : value.toISOString().slice(0, 10);
-  const d = new Date(`${day}T00:00:00+08:00`);
-  // Rejects impossible days (2026-02-30) that Date would roll over.
-  return Number.isNaN(d.getTime()) || new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) !== day ? null : d;
+  // isChinaDate rejects impossible days (2026-02-30) that Date would roll over.
+  return isChinaDate(day) ? chinaMidnight(day) : null;
 }
 
 export function parseLibraryFile(file: string, source: string): { article: LibraryArticle } | { problems: string[] } {

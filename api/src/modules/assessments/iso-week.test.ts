@@ -8,6 +8,7 @@ describe('isoWeek (Asia/Shanghai)', () => {
     ['2021-01-03T12:00:00+08:00', '2020-W53'], // early January belongs to last year's week 53
     ['2024-12-30T12:00:00+08:00', '2025-W01'], // late December belongs to next year's week 1
     ['2026-01-01T00:00:00+08:00', '2026-W01'],
+    ['2026-12-31T16:30:00Z', '2026-W53'], // 00:30 on 1 January 2027 in China, a Friday: the last week of 2026
   ])('%s → %s', (at, week) => {
     expect(isoWeek(new Date(at))).toBe(week);
   });

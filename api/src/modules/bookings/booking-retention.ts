@@ -7,6 +7,7 @@
 // again by the next purge.
 import mongoose from 'mongoose';
 import type { Logger } from '../../logger';
+import { purgeActivityRegistrations } from '../activities/activity-retention';
 import { chinaDateOf } from '../availability/china-time';
 import { MessageModel, NotificationSendModel } from '../messages/message.model';
 import { ClaimModel } from './booking-claim.model';
@@ -20,7 +21,8 @@ const BATCH = 100;
 /** A bound on one run, so a first purge over years of data cannot hold the sweep for long; the next run continues. */
 const MAX_PER_RUN = 2000;
 
-export interface RetentionReport { anonymized: number; waitlist: number }
+/** `anonymized`: bookings; `registrations`: activity registrations (activity-retention.ts, same period). */
+export interface RetentionReport { anonymized: number; waitlist: number; registrations: number }
 
 /** Bookings whose appointment ended before this instant are past retention. */
 export function retentionCutoff(now: Date, retentionDays: number): Date {
@@ -71,11 +73,12 @@ export function createBookingRetentionService(deps: { retentionDays: number; log
 
     /**
      * Anonymizes the bookings whose appointment ended more than `retentionDays` before `at`, and deletes waitlist
-     * entries for dates that long past. Safe on several instances at once (see the top of this file).
+     * entries for dates that long past, and registrations of activities that ended that long ago. Safe on several
+     * instances at once (see the top of this file).
      */
     async purge(at: Date = now()): Promise<RetentionReport> {
       const cutoff = retentionCutoff(at, deps.retentionDays);
-      const report: RetentionReport = { anonymized: 0, waitlist: 0 };
+      const report: RetentionReport = { anonymized: 0, waitlist: 0, registrations: 0 };
       const done = new Set<string>();
       while (report.anonymized < MAX_PER_RUN) {
         // `anonymizedAt: null` also matches documents written before the field existed.
@@ -93,7 +96,8 @@ export function createBookingRetentionService(deps: { retentionDays: number; log
       }
       const waitlist = await retryBusy(() => WaitlistModel.deleteMany({ date: mongoose.trusted({ $lt: chinaDateOf(cutoff) }) }));
       report.waitlist = waitlist.deletedCount ?? 0;
-      if (report.anonymized || report.waitlist) deps.logger?.info({ ...report, retentionDays: deps.retentionDays }, 'booking retention purge');
+      report.registrations = await purgeActivityRegistrations(cutoff, at, MAX_PER_RUN);
+      if (report.anonymized || report.waitlist || report.registrations) deps.logger?.info({ ...report, retentionDays: deps.retentionDays }, 'booking retention purge');
       return report;
     },
   };

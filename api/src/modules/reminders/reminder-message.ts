@@ -1,6 +1,7 @@
 // The retest reminder's text. Subscribe messages show in 服务通知 and on the lock screen, so the message says
 // nothing about which test it was, its score, band or risk (security-privacy.md §3.3): only a neutral title,
 // a neutral line and the date. Pure: unit-tested in reminder-message.test.ts.
+import { chinaDateOf } from '../availability/china-time';
 import type { TemplateData } from '../wechat/subscribe-message.client';
 
 /**
@@ -15,8 +16,8 @@ export const RETEST_NOTE = '两周前你做过自测，可以再做一次看看�
 
 /** The date in China time as WeChat's `date` type expects it, e.g. 2025年1月15日. */
 export function chinaDate(at: Date): string {
-  const d = new Date(at.getTime() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const [year, month, day] = chinaDateOf(at).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
 }
 
 export function buildRetestMessageData(at: Date): TemplateData {

@@ -1,4 +1,5 @@
 // Numbers and dates as staff read them. Pure.
+import { chinaClockOf, chinaDateOf } from '@xinan/content/china-time';
 
 /** 1536 → "1.5 KB"; binary units, one decimal below 10. */
 export function formatBytes(bytes: number): string {
@@ -40,21 +41,8 @@ export function formatUploadProgress(loaded: number, total: number): string {
   return `已上传 ${formatBytes(sent)} / ${formatBytes(total)}（${uploadPercent(sent, total)}%）`;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** ISO → "2026-03-21 09:30" in Beijing time (staff and residents are all there); invalid or empty → "—". */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return '—';
-  const parts = Object.fromEntries(DATE_TIME.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  const date = chinaDateOf(iso);
+  return date ? `${date} ${chinaClockOf(iso)}` : '—';
 }
