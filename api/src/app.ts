@@ -39,7 +39,7 @@ import { createRemindersService } from './modules/reminders/reminders.service';
 import { createAccessTokenClient } from './modules/wechat/access-token.client';
 import { createSubscribeMessageClient } from './modules/wechat/subscribe-message.client';
 import { createFieldCipher } from './security/field-cipher';
-import { createLocalMediaService } from './modules/media/media.service';
+import { createConfiguredMediaService } from './modules/media/configured-media';
 import { mediaRoutes } from './modules/media/media.routes';
 import { createAudioService } from './modules/audio/audio.service';
 import { createViewCounting } from './modules/audio/view-counting';
@@ -64,7 +64,7 @@ export interface AppDeps {
 }
 
 /** Builds the services once; the app, the seed step and tests share them. */
-export function createServices(config: Config, wechat?: WeChatLoginClient) {
+export function createServices(config: Config, wechat?: WeChatLoginClient, logger?: Logger) {
   const audit = createAuditService();
   const tokens = createTokenService(config.jwtSecret, config.residentTokenTtl, config.auth.accessTokenTtlSeconds);
   const wechatClient = wechat ?? createWeChatLoginClient({ apiBase: config.wechat.apiBase, appid: config.wechat.appid, secret: config.wechat.secret });
@@ -85,12 +85,15 @@ export function createServices(config: Config, wechat?: WeChatLoginClient) {
   const reminders = createRemindersService({
     scales, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined, templateId: config.reminders.retestTemplateId,
   });
-  const media = createLocalMediaService(config.media);
+  const media = createConfiguredMediaService(config.media);
   const viewCounting = createViewCounting({ secret: config.jwtSecret, tokens });
   const audio = createAudioService({ media, viewCounting });
   const articles = createArticlesService({ audit, extraHelplines: [content.hotlines.local.phone], viewCounting });
   const favorites = createFavoritesService({ resolvers: { article: articles.resolveFavorites, track: resolverById(audio.describe) } });
-  const booking = createBookingServices({ config, audit, stations, consents, cipher, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined });
+  // The logger lets the booking domain report failed notifications and housekeeping instead of dropping them.
+  const booking = createBookingServices({
+    config, audit, stations, consents, cipher, subscribe: config.wechat.appid && config.wechat.secret ? subscribe : undefined, ...(logger ? { logger } : {}),
+  });
   const privacy = createPrivacyService({
     profiles: createResidentProfiles(), consents, assessments, referrals, reminders, favorites, audio, audit,
     bookings: booking.bookings, waitlist: booking.waitlist, activities: booking.activities, messages: booking.messages,
@@ -102,7 +105,7 @@ export type Services = ReturnType<typeof createServices>;
 
 /** The Koa app without listen(): server.ts and the tests both start it. */
 export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDeps) {
-  const services = createServices(config, wechat);
+  const services = createServices(config, wechat, logger);
   const app = new Koa({ proxy: false });
   app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
 

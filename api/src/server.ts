@@ -58,14 +58,14 @@ async function main() {
     : undefined;
   bookingSweep?.unref();
   // Housekeeping: credential notices for staff (expiring within 30 days, lapsed) and the retention purge of old
-  // bookings. Notices are keyed inserts and the purge is idempotent, so several instances may run it at once.
+  // bookings and activity registrations. Notices are keyed inserts and the purge is idempotent, so several instances
+  // may run it at once.
   const maintain = () => {
     const at = new Date();
+    // Each service logs its own summary (the app hands them the logger); only failures are reported here.
     services.staffNotices.sweep(at)
-      .then((r) => { if (r.created) logger.info({ ...r }, 'credential notices'); })
       .catch((e: Error) => logger.error({ err: { message: e.message } }, 'credential notice sweep failed'))
       .then(() => services.bookingRetention.purge(at))
-      .then((r) => { if (r && (r.anonymized || r.waitlist)) logger.info({ ...r }, 'booking retention purge'); })
       .catch((e: Error) => logger.error({ err: { message: e.message } }, 'booking retention purge failed'));
   };
   const maintenanceSweep = config.maintenance.sweepIntervalMs > 0 ? setInterval(maintain, config.maintenance.sweepIntervalMs) : undefined;
