@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3MediaStoreConfig } from './modules/media/s3-media-store';
 
 // The only reader of process.env. Every key is validated at start; production refuses development defaults.
 
@@ -27,8 +28,19 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'DATA_ENCRYPTION_KEY must be 32 bytes in base64').optional(),
   // Where local state lives: the embedded database files, media, the first admin password.
   DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
-  // Where uploaded and seeded media files are kept (local-disk store). Default: DATA_DIR/media.
+  // Where uploaded and seeded media files are kept (local-disk store), and uploads in progress with either store.
+  // Default: DATA_DIR/media.
   MEDIA_DIR: optionalString,
+  // Which store keeps media bytes: local (MEDIA_DIR) or s3 (an S3-compatible object store shared by all instances).
+  MEDIA_STORE: z.enum(['local', 's3']).default('local'),
+  // The S3-compatible store (MEDIA_STORE=s3). Endpoint unset = AWS S3. The bucket must exist.
+  S3_ENDPOINT: z.string().url().regex(/^https?:\/\//i, 'S3_ENDPOINT must be an http(s) URL').optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET must be a valid bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional(),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // true: endpoint/bucket/key URLs (MinIO, versitygw, most self-hosted servers); false: bucket.endpoint/key (Aliyun OSS).
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   // WeChat mini-program credentials for jscode2session. Required in production.
   WECHAT_APPID: optionalString,
   WECHAT_SECRET: optionalString,
@@ -104,7 +116,13 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   scalesEnabledWithPermission: string[];
   static: { miniappH5Dir: string; adminDir: string };
-  media: { dir: string; maxBytes: { image: number; audio: number; video: number } };
+  media: {
+    dir: string;
+    maxBytes: { image: number; audio: number; video: number };
+    store: 'local' | 's3';
+    /** Set exactly when store is 's3'. */
+    s3: S3MediaStoreConfig | null;
+  };
   auth: {
     accessTokenTtlSeconds: number;
     maxFailedLogins: number;
@@ -138,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }
     if (problems.length) throw new ConfigError('Refusing to start in production:\n' + problems.map((p) => '  ' + p).join('\n'));
   }
+  const s3 = s3MediaConfig(e);
   return {
     env: e.NODE_ENV,
     isProduction,
@@ -168,9 +187,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     scalesEnabledWithPermission: e.SCALES_ENABLED_WITH_PERMISSION.split(',').filter(Boolean),
     static: { miniappH5Dir: path.resolve(e.MINIAPP_H5_DIR), adminDir: path.resolve(e.ADMIN_DIR) },
-    media: { dir: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, 'media')), maxBytes: { image: 5 * MB, audio: 50 * MB, video: 200 * MB } },
+    media: {
+      dir: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, 'media')), maxBytes: { image: 5 * MB, audio: 50 * MB, video: 200 * MB },
+      store: e.MEDIA_STORE, s3,
+    },
     auth: { accessTokenTtlSeconds: 15 * 60, maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 },
     bodyLimit: '100kb',
+  };
+}
+
+/** The S3 store's settings when MEDIA_STORE=s3, naming every missing one (never echoing a value: keys are secrets). */
+function s3MediaConfig(e: Env): S3MediaStoreConfig | null {
+  if (e.MEDIA_STORE !== 's3') return null;
+  const missing = [
+    ['S3_BUCKET', e.S3_BUCKET, 'the bucket that holds the media files'],
+    ['S3_ACCESS_KEY_ID', e.S3_ACCESS_KEY_ID, 'the access key'],
+    ['S3_SECRET_ACCESS_KEY', e.S3_SECRET_ACCESS_KEY, 'the secret key'],
+  ].filter(([, value]) => !value).map(([name, , what]) => `  ${name} is required when MEDIA_STORE=s3 (${what})`);
+  if (missing.length) throw new ConfigError('Invalid configuration:\n' + missing.join('\n'));
+  return {
+    endpoint: e.S3_ENDPOINT?.replace(/\/+$/, ''), region: e.S3_REGION, bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
   };
 }
 

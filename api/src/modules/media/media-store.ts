@@ -6,9 +6,8 @@ import { pipeline } from 'node:stream/promises';
 
 /**
  * Where media bytes live. Records in the `media` collection point at a key; nothing else knows how bytes are kept.
- * The local-disk store below is the default (DATA_DIR/media). In production with several API instances an
- * S3-compatible object store (MinIO, COS, OSS) goes behind this same interface: put = PutObject (multipart for big
- * files), stat = HeadObject, createReadStream = GetObject with a `Range` header, remove = DeleteObject.
+ * The local-disk store below is the default (DATA_DIR/media). With several API instances the S3-compatible store
+ * (s3-media-store.ts: MinIO, versitygw, COS, OSS; MEDIA_STORE=s3) goes behind this same interface.
  */
 export interface MediaStore {
   /** Stores the stream's bytes under a new key; the object is visible only once complete. */
@@ -26,15 +25,20 @@ const KEY = /^[a-f0-9]{32}$/;
 
 export class InvalidMediaKey extends Error {}
 
+export const newMediaKey = () => crypto.randomBytes(16).toString('hex');
+
+/** Refuses anything that is not a key this code made (throws InvalidMediaKey). */
+export function checkMediaKey(key: string): string {
+  if (!KEY.test(key)) throw new InvalidMediaKey('invalid media key');
+  return key;
+}
+
 export function createLocalMediaStore(dir: string): MediaStore {
-  const fileOf = (key: string) => {
-    if (!KEY.test(key)) throw new InvalidMediaKey(`invalid media key`);
-    // Two-level fan-out keeps directories small with many thousands of files.
-    return path.join(dir, key.slice(0, 2), key);
-  };
+  // Two-level fan-out keeps directories small with many thousands of files.
+  const fileOf = (key: string) => path.join(dir, checkMediaKey(key).slice(0, 2), key);
   return {
     async put(source) {
-      const key = crypto.randomBytes(16).toString('hex');
+      const key = newMediaKey();
       const target = fileOf(key);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       // Written under a temporary name and renamed: a reader never sees half a file.
