@@ -20,6 +20,9 @@ export const contentCache = createContentCache(taroStore, {
   currentTrack: STORAGE_KEYS.contentCurrentTrack,
 })
 
+/** Storage key of the index of audio files saved for offline listening on weapp (offline-audio.ts). */
+export const OFFLINE_AUDIO_INDEX_KEY = STORAGE_KEYS.contentOfflineAudio
+
 export const localListening = createLocalListening(taroStore, STORAGE_KEYS.contentListening)
 
 export const elderMode = createElderModeSetting(taroStore, STORAGE_KEYS.elderMode)

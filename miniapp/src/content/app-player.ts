@@ -1,7 +1,7 @@
 /**
  * The app's one audio player, wired to the platform: the engine (weapp background audio / H5 audio element),
- * position saving (phone always, server when signed in, throttled), play counts, the sleep timer and the
- * cached "current track". Module state on purpose: playback and the sleep timer go on when the player page is
+ * position saving (phone always, server when signed in, throttled), play counts, the sleep timer, the cached
+ * "current track" and, on weapp, the saved audio files of the current and previous track (offline-audio.ts). Module state on purpose: playback and the sleep timer go on when the player page is
  * closed, and reopening the page shows the same player.
  */
 import Taro from '@tarojs/taro'
@@ -9,7 +9,8 @@ import { useSyncExternalStore } from 'react'
 import { PLATFORM } from '../env'
 import { listListening, recordTrackPlay, saveListening } from '../services/api'
 import { session } from '../services/app-session'
-import { contentCache, localListening, mediaUrl } from './app-content'
+import { taroStore } from '../services/storage'
+import { contentCache, localListening, mediaUrl, OFFLINE_AUDIO_INDEX_KEY } from './app-content'
 import {
   backgroundAudioEngine,
   createAudioPlayer,
@@ -21,6 +22,7 @@ import {
   type PlayerTrack,
 } from './audio-player'
 import { newerPosition, resumeFrom } from './listening'
+import { createOfflineAudio, fallBackToStreaming, type FileSystemManagerLike, type OfflineAudio } from './offline-audio'
 import { createPositionSync } from './position-sync'
 import { isDue, SLEEP_TIMER_OFF, startSleepTimer, type SleepTimer } from './sleep-timer'
 import type { Track } from './types'
@@ -43,6 +45,34 @@ function createEngine(): AudioEngine {
 }
 
 export const player = createAudioPlayer(createEngine())
+
+/** weapp only: H5 has the browser's HTTP cache (media are served immutable) and no file system to keep files in. */
+function createOfflineAudioForPlatform(): OfflineAudio | null {
+  if (PLATFORM !== 'weapp') return null
+  try {
+    const userDataPath = Taro.env.USER_DATA_PATH
+    if (!userDataPath) return null
+    return createOfflineAudio({
+      fs: Taro.getFileSystemManager() as unknown as FileSystemManagerLike,
+      downloadFile: (option) => Taro.downloadFile(option),
+      getNetworkType: () => Taro.getNetworkType(),
+      userDataPath,
+      store: taroStore,
+      indexKey: OFFLINE_AUDIO_INDEX_KEY,
+    })
+  } catch {
+    // An old base library without a file system manager: the player streams, as it always did.
+    return null
+  }
+}
+
+const offlineAudio = createOfflineAudioForPlatform()
+if (offlineAudio) fallBackToStreaming(player, offlineAudio)
+
+/** Whether the player is using a saved copy of the audio (the page says so calmly). */
+export function isSavedAudio(src: string | null | undefined): boolean {
+  return Boolean(src && offlineAudio?.isSavedCopy(src))
+}
 
 export function usePlayerState() {
   return useSyncExternalStore(player.subscribe, player.getState, player.getState)
@@ -84,6 +114,8 @@ let currentOpen = ''
 
 player.onEvent((event) => {
   if (event.type === 'play') {
+    // The phone may have reached wifi since the track was opened.
+    if (offlineAudio && !offlineAudio.isSavedCopy(event.track.src)) void offlineAudio.keep(event.track.id, event.track.src)
     if (countedOpen !== currentOpen) {
       countedOpen = currentOpen
       recordTrackPlay(event.track.id).catch(() => {
@@ -103,16 +135,19 @@ player.onEvent((event) => {
 
 /** Makes `track` the player's track (keeps playing if it already is) and remembers it for offline use. */
 export function openTrack(track: Track, startSec: number): PlayerTrack | null {
-  const src = mediaUrl(track.url)
-  if (!src) return null
-  const playerTrack: PlayerTrack = { id: track.id, title: track.title, src, cover: mediaUrl(track.cover), durationSec: track.durationSec }
+  const remote = mediaUrl(track.url)
+  if (!remote) return null
   const before = player.getState().track
+  // The saved file when there is one (works offline, costs no data); the stream otherwise.
+  const src = offlineAudio ? offlineAudio.sourceFor(track.id, remote, before) : remote
+  const playerTrack: PlayerTrack = { id: track.id, title: track.title, src, cover: mediaUrl(track.cover), durationSec: track.durationSec }
   if (before?.id !== playerTrack.id || before.src !== playerTrack.src) {
     openSerial += 1
     currentOpen = `${track.id}#${openSerial}`
   }
   player.open(playerTrack, startSec)
   contentCache.saveCurrentTrack(track)
+  if (offlineAudio) void offlineAudio.keep(track.id, remote)
   return playerTrack
 }
 

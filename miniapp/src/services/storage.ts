@@ -12,6 +12,8 @@ export const STORAGE_KEYS = {
   contentArticleLists: 'xinan.content.articleLists',
   contentTracks: 'xinan.content.tracks',
   contentCurrentTrack: 'xinan.content.currentTrack',
+  // Index of the audio files saved on the phone for offline listening on weapp (src/content/offline-audio.ts).
+  contentOfflineAudio: 'xinan.content.offlineAudio',
   // Listening positions kept on the phone (src/content/listening.ts).
   contentListening: 'xinan.content.listening',
 } as const

@@ -6,6 +6,7 @@ import {
   checkSleepTimer,
   chooseSleepTimer,
   flushPosition,
+  isSavedAudio,
   openTrack,
   player,
   resumePosition,
@@ -16,6 +17,7 @@ import {
 import OfflineNote from '../../../../content/components/OfflineNote'
 import { withElderClass } from '../../../../content/elder-mode'
 import { formatClock, formatProgress } from '../../../../content/format'
+import { SAVED_AUDIO_NOTE } from '../../../../content/offline-audio'
 import { loadWithCache } from '../../../../content/offline-cache'
 import { remainingText, selectedMinutes, SLEEP_TIMER_MINUTES } from '../../../../content/sleep-timer'
 import type { Track, TrackDetail } from '../../../../content/types'
@@ -229,6 +231,7 @@ export default function PlayerPage() {
             <Text>前进{SKIP_SEC}秒</Text>
           </View>
         </View>
+        {isCurrent && state.status === 'playing' && isSavedAudio(state.track?.src) ? <Text className='player-status player-saved-copy'>{SAVED_AUDIO_NOTE}</Text> : null}
         {isCurrent && state.status === 'loading' ? <Text className='player-status'>正在缓冲…</Text> : null}
         {isCurrent && state.status === 'ended' ? <Text className='player-status'>播放完了。想再听一遍，点「播放」就好。</Text> : null}
         {isCurrent && state.status === 'error' ? <Text className='player-status player-error'>{state.error}</Text> : null}
