@@ -268,6 +268,18 @@ describe('GET /api/v1/articles', () => {
   });
 });
 
+describe('text limits', () => {
+  test('regression (found by schemathesis): a limit counts the text as sent, so padding cannot smuggle a longer title in', async () => {
+    const write = (title: string) => api.request('POST', '/api/v1/admin/articles', { token: editor, body: { title, category: '焦虑' } });
+    // 80 characters is the limit; with leading and trailing white space the text sent is longer than that.
+    const padded = await write(`\t\r${'长'.repeat(79)}\r\n`);
+    expect([padded.status, padded.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const fits = await write(` ${'长'.repeat(78)} `);
+    expect(fits.status).toBe(201);
+    expect(fits.body.title).toBe('长'.repeat(78));
+  });
+});
+
 describe('GET /api/v1/articles/categories', () => {
   test('the 12 categories in order, with counts of public articles that follow publishing and archiving', async () => {
     const before = (await api.request('GET', '/api/v1/articles/categories')).body.items as { name: string; count: number }[];

@@ -21,9 +21,9 @@ const activityListQuery = z.object({ stationId: objectId('站点编号格式不�
 
 const fields = {
   kind: z.enum(ACTIVITY_KINDS),
-  title: z.string().trim().min(1).max(60),
-  description: z.string().trim().max(2000),
-  place: z.string().trim().max(100),
+  title: z.string().max(60).trim().min(1),
+  description: z.string().max(2000).trim(),
+  place: z.string().max(100).trim(),
   start: instant,
   end: instant,
   seats: z.number().int().min(1).max(500),

@@ -11,15 +11,15 @@ import { referenceInput, slugSchema } from './articles.schemas';
 
 const frontMatterSchema = z.object({
   slug: slugSchema,
-  title: z.string().trim().min(1).max(80),
-  summary: z.string().trim().min(1).max(120),
+  title: z.string().max(80).trim().min(1),
+  summary: z.string().max(120).trim().min(1),
   category: z.enum(ARTICLE_CATEGORIES),
   audience: z.array(z.enum(ARTICLE_AUDIENCES)).default([]),
   // `tags: [12356, 996]` reads as numbers in YAML; as tags they are words.
-  tags: z.array(z.union([z.string(), z.number().transform(String)]).pipe(z.string().trim().min(1).max(20))).min(1).max(6),
+  tags: z.array(z.union([z.string(), z.number().transform(String)]).pipe(z.string().max(20).trim().min(1))).min(1).max(6),
   // YAML 1.2 reads 2026-03-21 as a string; a YAML 1.1 reader would give a Date.
   date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date()]),
-  occasion: z.string().trim().min(1).max(40).optional(),
+  occasion: z.string().max(40).trim().min(1).optional(),
   references: z.array(referenceInput).min(1, '至少需要一条参考文献'),
 }).strict();
 

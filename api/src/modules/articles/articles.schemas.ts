@@ -4,19 +4,19 @@ import { ARTICLE_AUDIENCES, ARTICLE_CATEGORIES, ARTICLE_STATES, SLUG_MAX, SLUG_P
 import { FLAG_CODES } from './safe-messaging';
 
 // Search words: no control characters (a NUL cannot even be sent to the database inside a regex).
-const searchText = z.string().regex(/^[^\u0000-\u001f\u007f]*$/, '搜索词里有无法识别的字符').trim().max(50).optional();
+const searchText = z.string().regex(/^[^\u0000-\u001f\u007f]*$/, '搜索词里有无法识别的字符').max(50).trim().optional();
 
 // Limits: what an article needs, well under the 100 kB JSON body limit (Chinese is 3 bytes a character in UTF-8).
 export const MARKDOWN_MAX = 30_000;
 
 export const slugSchema = z.string().max(SLUG_MAX).regex(SLUG_PATTERN, '链接名只能用小写字母、数字和连字符');
 export const referenceInput = z.object({
-  text: z.string().trim().min(1).max(500),
-  url: z.string().trim().max(500).regex(/^https?:\/\/[^\s<>"']+$/i, '参考链接需以 http:// 或 https:// 开头').nullable().optional(),
+  text: z.string().max(500).trim().min(1),
+  url: z.string().max(500).trim().regex(/^https?:\/\/[^\s<>"']+$/i, '参考链接需以 http:// 或 https:// 开头').nullable().optional(),
 });
-const title = z.string().trim().min(1, '请填写标题').max(80);
-const summary = z.string().trim().max(120, '摘要不超过120字');
-const tags = z.array(z.string().trim().min(1).max(20)).max(6, '标签最多6个');
+const title = z.string().max(80).trim().min(1, '请填写标题');
+const summary = z.string().max(120, '摘要不超过120字').trim();
+const tags = z.array(z.string().max(20).trim().min(1)).max(6, '标签最多6个');
 const audience = z.array(z.enum(ARTICLE_AUDIENCES)).max(ARTICLE_AUDIENCES.length);
 const markdown = z.string().max(MARKDOWN_MAX, `正文不超过${MARKDOWN_MAX}字`);
 const references = z.array(referenceInput).max(30);
@@ -49,7 +49,7 @@ export const articleUpdateBody = z.object({
 export const approveBody = z.object({
   publishAt: z.iso.datetime({ offset: true, message: '发布时间格式不正确' }).optional(),
 });
-export const returnBody = z.object({ comment: z.string().trim().min(1, '请写下退回的原因').max(2000) });
+export const returnBody = z.object({ comment: z.string().max(2000).trim().min(1, '请写下退回的原因') });
 export const emptyBody = z.object({});
 export const restoreBody = z.object({ version: z.number().int().min(1).optional() });
 export const previewBody = z.object({

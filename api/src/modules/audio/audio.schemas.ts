@@ -37,9 +37,9 @@ export const videoView = z.object({
   id: z.string(), title: z.string(), durationSec: z.number().nullable(), url: z.string(), cover: z.string().nullable(), description: z.string(),
 });
 
-const title = z.string().trim().min(1, '请填写标题').max(60, '标题不能超过 60 个字');
-const description = z.string().trim().max(500, '简介不能超过 500 个字');
-const transcript = z.string().trim().max(10000, '文字稿不能超过 10000 个字').nullable();
+const title = z.string().max(60, '标题不能超过 60 个字').trim().min(1, '请填写标题');
+const description = z.string().max(500, '简介不能超过 500 个字').trim();
+const transcript = z.string().max(10000, '文字稿不能超过 10000 个字').trim().nullable();
 
 export const createTrackBody = z.object({
   mediaId: objectId('请选择一个音频文件'),

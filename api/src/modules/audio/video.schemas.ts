@@ -15,8 +15,8 @@ export const adminVideoView = videoView.extend({
 });
 export type AdminVideoView = z.infer<typeof adminVideoView>;
 
-const title = z.string().trim().min(1, '请填写标题').max(60, '标题不能超过 60 个字');
-const description = z.string().trim().max(500, '简介不能超过 500 个字');
+const title = z.string().max(60, '标题不能超过 60 个字').trim().min(1, '请填写标题');
+const description = z.string().max(500, '简介不能超过 500 个字').trim();
 const videoMediaId = objectId('请选择一个视频文件');
 const coverMediaId = objectId('封面编号格式不正确').nullable();
 

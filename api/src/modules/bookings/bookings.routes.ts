@@ -131,7 +131,7 @@ export function bookingResidentRoutes(deps: { bookings: BookingsService; waitlis
       method: 'post', path: '/me/bookings/:id/cancel', tags: ['bookings'], access: { kind: 'resident' },
       summary: 'Cancel my booking (until the station\'s cancel window); the time is freed at once',
       params: bookingIdParams,
-      body: z.object({ reason: z.string().trim().max(200).optional() }),
+      body: z.object({ reason: z.string().max(200).trim().optional() }),
       responses: { 200: { description: 'Cancelled booking', schema: bookingView } },
       errors: { 404: 'BOOKING_NOT_FOUND', 409: 'BOOKING_CANCEL_WINDOW_PASSED, BOOKING_INVALID_TRANSITION, BOOKING_STATE_CHANGED' },
       async handler(ctx, { params, body }) {
@@ -153,7 +153,7 @@ export function bookingResidentRoutes(deps: { bookings: BookingsService; waitlis
       method: 'post', path: '/me/bookings/:id/rating', tags: ['bookings'], access: { kind: 'resident' },
       summary: 'Rate a completed session (1–5, optional comment); once per booking',
       params: bookingIdParams,
-      body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() }),
+      body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(500).trim().optional() }),
       responses: { 201: { description: 'Rating', schema: z.object({ bookingId: z.string(), score: z.number().int(), comment: z.string(), createdAt: z.string() }) } },
       errors: { 404: 'BOOKING_NOT_FOUND', 409: 'RATING_NOT_ALLOWED, RATING_EXISTS' },
       async handler(ctx, { params, body }) {
@@ -283,7 +283,7 @@ export function bookingAdminRoutes(deps: { bookings: BookingsService; blocks: Bl
       method: 'post', path: '/admin/bookings/:id/decline', tags: ['bookings'], access: { kind: 'staff', roles: STATION_ROLES },
       summary: 'Decline or cancel a pending/confirmed booking with a reason (cancelled_by_station; the time is freed)',
       params: bookingIdParams,
-      body: z.object({ reason: z.string().trim().min(1, '请填写取消原因').max(200) }),
+      body: z.object({ reason: z.string().max(200).trim().min(1, '请填写取消原因') }),
       responses: { 200: { description: 'Booking', schema: adminBookingView } },
       errors: { 404: 'BOOKING_NOT_FOUND', 403: 'STATION_OUT_OF_SCOPE', 409: 'BOOKING_INVALID_TRANSITION, BOOKING_STATE_CHANGED' },
       async handler(ctx, { params, body }) {

@@ -6,7 +6,7 @@ import { BOOKING_STATUSES } from './booking.model';
 
 // Mainland mobile numbers, or a landline with area code (e.g. 0519-80000000).
 export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或带区号的固定电话');
-export const personName = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字');
+export const personName = z.string().max(20, '姓名最多 20 个字').trim().min(1, '请填写姓名');
 export const instant = z.string().datetime({ offset: true, message: '时间格式不正确' }).refine((v) => !Number.isNaN(Date.parse(v)), '时间格式不正确');
 export const bookingId = prefixedId('bk', '预约编号格式不正确');
 export const bookingIdParams = z.object({ id: bookingId });
@@ -22,9 +22,9 @@ export const bookingBody = z.object({
   phone,
   consent: z.literal(true, { message: '需要你同意把姓名和电话交给站点，才能预约' }),
   policyVersion: z.string().max(32).optional(),
-  topic: z.string().trim().max(200, '想聊的话题最多 200 个字').optional(),
+  topic: z.string().max(200, '想聊的话题最多 200 个字').trim().optional(),
   forOther: z.strictObject({
-    relationship: z.string().trim().min(1, '请填写与你的关系').max(10),
+    relationship: z.string().max(10).trim().min(1, '请填写与你的关系'),
     name: personName,
     phone,
     agreed: z.literal(true, { message: '为家人预约需要对方同意' }),
@@ -69,5 +69,5 @@ export const waitlistView = z.object({
   status: z.enum(['waiting', 'notified']), createdAt: z.string(),
 });
 
-export const blockBody = z.object({ counselorId: objectId('咨询师编号格式不正确'), start: instant, end: instant, reason: z.string().trim().max(100).optional() });
+export const blockBody = z.object({ counselorId: objectId('咨询师编号格式不正确'), start: instant, end: instant, reason: z.string().max(100).trim().optional() });
 export const blockView = z.object({ id: z.string(), counselorId: z.string(), stationId: z.string(), start: z.string(), end: z.string(), reason: z.string() });

@@ -23,7 +23,7 @@ export const scheduleBody = z.object({
   familySessionMinutes: z.number().int().min(30).max(180),
   bufferMinutes: z.number().int().min(0).max(60),
   weekly: z.array(z.strictObject({ weekday, start: clock, end: clock, services: oneToOne }).refine(ordered, '结束时间需晚于开始时间')).max(50),
-  groups: z.array(z.strictObject({ weekday, start: clock, end: clock, capacity: z.number().int().min(2).max(50), title: z.string().trim().min(1).max(30) }).refine(ordered, '结束时间需晚于开始时间')).max(20),
+  groups: z.array(z.strictObject({ weekday, start: clock, end: clock, capacity: z.number().int().min(2).max(50), title: z.string().max(30).trim().min(1) }).refine(ordered, '结束时间需晚于开始时间')).max(20),
 });
 
 export const scheduleView = scheduleBody;
@@ -42,17 +42,17 @@ export const counselorAdminView = counselorView.extend({
   photoMediaId: z.string().nullable(), verifiedAt: z.string().nullable(), schedule: scheduleView,
 });
 
-const photoUrl = z.string().trim().max(500).regex(/^(https:\/\/|\/)[^\s<>"']*$/, '照片地址需为 https 链接或站内路径');
+const photoUrl = z.string().max(500).trim().regex(/^(https:\/\/|\/)[^\s<>"']*$/, '照片地址需为 https 链接或站内路径');
 
 const counselorFields = {
-  name: z.string().trim().min(1).max(20),
-  title: z.string().trim().max(30),
-  qualification: z.string().trim().max(60),
-  certificateNo: z.string().trim().max(40),
+  name: z.string().max(20).trim().min(1),
+  title: z.string().max(30).trim(),
+  qualification: z.string().max(60).trim(),
+  certificateNo: z.string().max(40).trim(),
   credentialValidFrom: chinaDate.nullable(),
   credentialValidUntil: chinaDate.nullable(),
-  specialties: z.array(z.string().trim().min(1).max(20)).max(10),
-  intro: z.string().trim().max(1000),
+  specialties: z.array(z.string().max(20).trim().min(1)).max(10),
+  intro: z.string().max(1000).trim(),
   photoMediaId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable(),
   photoUrl: photoUrl.nullable(),
 };
@@ -86,7 +86,7 @@ export const exceptionBody = z.object({
   start: clock.optional(),
   end: clock.optional(),
   services: z.array(z.enum(ONE_TO_ONE_SERVICES)).max(2).optional(),
-  note: z.string().trim().max(100).optional(),
+  note: z.string().max(100).trim().optional(),
 });
 
 export const exceptionView = z.object({

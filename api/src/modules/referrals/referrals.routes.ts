@@ -11,7 +11,7 @@ const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请�
 export const referralBody = z.object({
   stationId: objectId('站点编号格式不正确'),
   phone,
-  name: z.string().trim().min(1).max(20).optional(),
+  name: z.string().max(20).trim().min(1).optional(),
   code: z.string().regex(/^[a-z][a-z0-9]{1,15}$/),
   bandKey: z.string().max(32).optional(),
   crisis: z.boolean(),

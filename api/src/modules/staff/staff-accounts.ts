@@ -82,7 +82,7 @@ export function staffAccountRoutes(deps: { stations: StationsService; audit: Aud
       summary: 'Create a station staff account; the one-time password is in this answer only',
       body: z.object({
         username: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/, '用户名为 3–32 位字母、数字、下划线、点或连字符'),
-        displayName: z.string().trim().min(1).max(64),
+        displayName: z.string().max(64).trim().min(1),
         stationId: objectId('站点编号格式不正确'),
       }),
       responses: { 201: { description: 'Account and its one-time password', schema: withPassword } },

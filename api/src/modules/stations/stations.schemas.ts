@@ -61,14 +61,14 @@ const policyPatch = z.object({
 }).strict();
 
 export const stationUpdateBody = z.object({
-  address: z.string().trim().min(1).max(200).optional(),
+  address: z.string().max(200).trim().min(1).optional(),
   phone: z.string().trim().regex(/^[0-9+\-() ]{3,40}$/, '电话号码格式不正确').optional(),
-  openingHours: z.string().trim().max(200).optional(),
-  intro: z.string().trim().max(2000).optional(),
+  openingHours: z.string().max(200).trim().optional(),
+  intro: z.string().max(2000).trim().optional(),
   location: location.strict().nullable().optional(),
   services: z.array(serviceEnum).max(3).refine((s) => new Set(s).size === s.length, '服务项目重复').optional(),
   // district_admin only:
-  name: z.string().trim().min(1).max(80).optional(),
+  name: z.string().max(80).trim().min(1).optional(),
   policies: policyPatch.optional(),
 });
 
