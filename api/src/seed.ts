@@ -9,6 +9,8 @@ import { seedArticles } from './modules/articles/articles.seed';
 export interface SeedOptions {
   config: Config;
   print: (line: string) => void;
+  /** The article and media library (default true). API tests that never read content skip its ~23 MB of media. */
+  content?: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface SeedOptions {
  * content library from content/. Every seeder upserts by a stable key, so several instances starting at once and
  * restarts create nothing twice, and editors' later changes to seeded records are kept.
  */
-export async function seed(services: Services, { config, print }: SeedOptions): Promise<void> {
+export async function seed(services: Services, { config, print, content: withContent = true }: SeedOptions): Promise<void> {
   await bootstrapStaff(services.stations, {
     dataDir: config.dataDir,
     isProduction: config.isProduction,
@@ -27,8 +29,8 @@ export async function seed(services: Services, { config, print }: SeedOptions): 
   });
   // The content seeders are independent of each other (they need the stations above): run them side by side.
   await Promise.all([
-    seedMedia({ media: services.media }, content.mediaDir, print),
-    seedArticles(content.articlesDir, { print, helplines: services.articles.helplines }),
+    withContent ? seedMedia({ media: services.media }, content.mediaDir, print) : undefined,
+    withContent ? seedArticles(content.articlesDir, { print, helplines: services.articles.helplines }) : undefined,
     seedBookingDemo(services, content.demoCounselors, { isProduction: config.isProduction }),
   ]);
 }

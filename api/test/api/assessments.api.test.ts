@@ -3,7 +3,7 @@ import { PRIVACY_POLICY_VERSION } from '../../src/modules/consents/consents.serv
 import { startApi, type TestApi } from '../support/api';
 
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 let n = 0;

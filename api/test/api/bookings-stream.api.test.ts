@@ -6,7 +6,7 @@ import { at, book, bookingBody, makeCounselor, resident, sid } from './bookings.
 
 // The live inbox: server-sent events over a real HTTP connection, read as a browser's EventSource would.
 let api: TestApi;
-beforeAll(async () => { api = await startApi({ BOOKING_STREAM_HEARTBEAT_MS: '500', BOOKING_EVENTS_POLL_MS: '300' }); });
+beforeAll(async () => { api = await startApi({ BOOKING_STREAM_HEARTBEAT_MS: '500', BOOKING_EVENTS_POLL_MS: '300' }, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 interface Sse { event?: string; id?: string; data?: string; retry?: string; comment?: string }

@@ -4,7 +4,7 @@ import { startApi, staffLogin, type TestApi } from '../support/api';
 import { at, book, bookingBody, chinaDay, EVERY_DAY, makeCounselor, resident, sid } from './bookings.fixtures';
 
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 const slots = async (stationKey: string, date: string, counselorId: string) =>

@@ -6,7 +6,7 @@ import { startApi, type TestApi } from '../support/api';
 // default, MongoDB with MONGODB_URI): a document inserted with a given _id is created exactly once, however
 // many writers race. Claims (refresh-token spends, later booking time cells and seats) are built on this.
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 describe('database contract', () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
     WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHAT_API_BASE: fake.base, WECHAT_MINIPROGRAM_STATE: 'developer',
     BOOKING_TEMPLATE_CONFIRMED: T.confirmed, BOOKING_TEMPLATE_CHANGED: T.changed, BOOKING_TEMPLATE_CANCELLED: T.cancelled,
     BOOKING_TEMPLATE_REMINDER: T.reminder, BOOKING_TEMPLATE_WAITLIST: T.waitlist,
-  });
+  }, { content: false });
 });
 afterAll(async () => {
   await api.close();

@@ -43,7 +43,7 @@ function instance(opts: { templateId?: string; now?: () => Date } = {}) {
 }
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({}, { content: false });
   fake = await startFakeWeChat();
   const koa = new Koa();
   koa.silent = true;

@@ -6,7 +6,7 @@ let wechat: FakeWeChat;
 let api: TestApi;
 beforeAll(async () => {
   wechat = await startFakeWeChat();
-  api = await startApi({ WECHAT_API_BASE: wechat.base, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret });
+  api = await startApi({ WECHAT_API_BASE: wechat.base, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret }, { content: false });
 });
 afterAll(async () => {
   await api.close();

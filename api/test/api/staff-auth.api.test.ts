@@ -8,7 +8,7 @@ import { StaffModel } from '../../src/modules/staff/staff.model';
 import { startApi, staffLogin, TEST_DEMO_PASSWORD, type TestApi } from '../support/api';
 
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 const LOGIN = '/api/v1/auth/staff/login';

@@ -8,7 +8,7 @@ import { startApi, staffLogin, type TestApi } from '../support/api';
 import { makeCounselor } from './bookings.fixtures';
 
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 const today = chinaDateOf(new Date());

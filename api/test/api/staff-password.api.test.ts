@@ -16,7 +16,7 @@ import { sid } from './bookings.fixtures';
 // Changing the own staff password, and the forced change after a password someone else has seen
 // (a district admin's one-time password, the first admin's initial password).
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 const LOGIN = '/api/v1/auth/staff/login';

@@ -5,7 +5,7 @@ import { sid } from './bookings.fixtures';
 
 // District admins manage the accounts of station staff.
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 describe('station staff accounts', () => {

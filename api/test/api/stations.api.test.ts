@@ -3,7 +3,7 @@ import { startApi, staffLogin, type TestApi } from '../support/api';
 import { sid } from './bookings.fixtures';
 
 let api: TestApi;
-beforeAll(async () => { api = await startApi(); });
+beforeAll(async () => { api = await startApi({}, { content: false }); });
 afterAll(async () => { await api.close(); });
 
 const get = (qs = '') => api.request('GET', `/api/v1/stations${qs}`);

@@ -29,8 +29,10 @@ export interface TestApi {
 /**
  * Starts the real app on a real port against its own database on the embedded FerretDB (or MONGODB_URI),
  * with the demo data seeded. Everything the app logs is captured in `logs` so tests can check what is written.
+ * `content: false` leaves out the article and media library (stations, staff and counselors are still seeded): most
+ * of the seed time is hashing and copying the media, which files about booking or accounts never read.
  */
-export async function startApi(env: Record<string, string | undefined> = {}, opts: { seed?: boolean } = {}): Promise<TestApi> {
+export async function startApi(env: Record<string, string | undefined> = {}, opts: { seed?: boolean; content?: boolean } = {}): Promise<TestApi> {
   const uri = process.env.XINAN_TEST_MONGODB_URI;
   if (!uri) throw new Error('XINAN_TEST_MONGODB_URI is not set: run the tests through jest (global setup starts the database)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinan-api-test-'));
@@ -54,7 +56,7 @@ export async function startApi(env: Record<string, string | undefined> = {}, opt
   const created = createApp({ config, logger: createLogger('info', sink) });
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   if (opts.seed !== false) {
-    await seed(created.services, { config, print: () => undefined });
+    await seed(created.services, { config, print: () => undefined, content: opts.content ?? true });
   }
   const server = http.createServer(created.app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
