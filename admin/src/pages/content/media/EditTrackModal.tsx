@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSubmit } from '../../../hooks/useSubmit';
 import { AUDIO_CATEGORIES, type AudioTrack } from '../../../services/content';
-import { ApiError } from '../../../services/errors';
 import { CoverField } from '../shared/MediaPicker';
 import { updateAudioTrack } from './media-api';
 import { DESCRIPTION_MAX, TITLE_MAX, TRANSCRIPT_MAX, hasChanges, trackChanges, trackFormValues, type TrackFormValues } from './media-edits';
@@ -19,8 +19,7 @@ export default function EditTrackModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<TrackFormValues>();
   const [coverUrl, setCoverUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useSubmit();
 
   useEffect(() => {
     if (!track) return;
@@ -41,18 +40,11 @@ export default function EditTrackModal({
       onClose();
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       await updateAudioTrack(track.id, changes);
       message.success(track.state === 'published' ? '已保存，居民现在看到的就是新的内容' : '已保存');
       onSaved();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setProblem(err.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

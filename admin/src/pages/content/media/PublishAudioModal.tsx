@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSubmit } from '../../../hooks/useSubmit';
 import { AUDIO_CATEGORIES, createAudioTrack, type AudioCategory, type MediaItem } from '../../../services/content';
-import { ApiError } from '../../../services/errors';
 import { formatDuration } from '../shared/format';
 import { suggestedTrackTitle } from '../shared/media-rules';
 import { CoverField } from '../shared/MediaPicker';
@@ -27,8 +27,7 @@ export default function PublishAudioModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<TrackForm>();
   const [coverUrl, setCoverUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useSubmit();
 
   useEffect(() => {
     if (!media) return;
@@ -44,9 +43,7 @@ export default function PublishAudioModal({
     } catch {
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const transcript = values.transcript?.trim();
       await createAudioTrack({
         mediaId: media.id,
@@ -58,12 +55,7 @@ export default function PublishAudioModal({
       });
       message.success(`“${values.title.trim()}”已发布，居民现在可以在“放松”里听到它`);
       onPublished();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setProblem(err.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

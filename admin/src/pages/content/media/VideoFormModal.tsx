@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSubmit } from '../../../hooks/useSubmit';
 import type { MediaItem } from '../../../services/content';
-import { ApiError } from '../../../services/errors';
 import { formatDuration } from '../shared/format';
 import { suggestedTrackTitle } from '../shared/media-rules';
 import { CoverField } from '../shared/MediaPicker';
@@ -24,8 +24,7 @@ export default function VideoFormModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<VideoFormValues>();
   const [coverUrl, setCoverUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useSubmit();
 
   useEffect(() => {
     if (!target) return;
@@ -41,9 +40,7 @@ export default function VideoFormModal({
     } catch {
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       if (target.kind === 'publish') {
         await createVideo(newVideoBody(target.media.id, values));
         message.success(`“${values.title.trim()}”已发布，居民现在可以在“放松”里看到它`);
@@ -57,12 +54,7 @@ export default function VideoFormModal({
         message.success(target.video.state === 'published' ? '已保存，居民现在看到的就是新的内容' : '已保存');
       }
       onSaved();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setProblem(err.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const url = target?.kind === 'publish' ? target.media.url : target?.video.url;
