@@ -145,4 +145,4 @@ async function startFerretDB({ dataDir, port, log = (m) => process.stderr.write(
   return { uri: `mongodb://127.0.0.1:${listenPort}/`, port: listenPort, pid: child.pid, stop };
 }
 
-module.exports = { ensureFerretDB, startFerretDB, freePort, FERRETDB_VERSION, binPath, repoRoot };
+module.exports = { ensureFerretDB, startFerretDB, freePort, canConnect, FERRETDB_VERSION, binPath, repoRoot };

@@ -8,10 +8,9 @@
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, repoRoot } = require('./embedded-db');
+const { canConnect, freePort, repoRoot } = require('./embedded-db');
 
 const VERSITYGW_PACKAGE = 'github.com/versity/versitygw/cmd/versitygw';
 const VERSITYGW_VERSION = 'v1.8.0';
@@ -77,14 +76,6 @@ async function ensureS3Server(log = (m) => process.stderr.write(m + '\n')) {
   const size = fs.statSync(binPath).size;
   log(`[s3] versitygw built in ${((Date.now() - started) / 1000).toFixed(1)} s (${(size / 1e6).toFixed(1)} MB)`);
   return binPath;
-}
-
-function canConnect(port) {
-  return new Promise((resolve) => {
-    const sock = net.connect({ port, host: '127.0.0.1' });
-    sock.once('connect', () => { sock.destroy(); resolve(true); });
-    sock.once('error', () => resolve(false));
-  });
 }
 
 /**
