@@ -1,10 +1,10 @@
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSubmit } from '../../../hooks/useSubmit';
-import { AUDIO_CATEGORIES, createAudioTrack, type AudioCategory, type MediaItem } from '../../../services/content';
+import { createAudioTrack, type AudioCategory, type MediaItem } from '../../../services/content';
 import { formatDuration } from '../shared/format';
 import { suggestedTrackTitle } from '../shared/media-rules';
-import { CoverField } from '../shared/MediaPicker';
+import TrackFields from './TrackFields';
 
 interface TrackForm {
   title: string;
@@ -84,33 +84,7 @@ export default function PublishAudioModal({
             preserve={false}
             initialValues={{ title: suggestedTrackTitle(media), description: '', transcript: '', coverMediaId: null }}
           >
-            <Form.Item
-              label="标题"
-              name="title"
-              rules={[
-                { required: true, whitespace: true, message: '请填写标题' },
-                { max: 60, message: '标题不超过60字' },
-              ]}
-            >
-              <Input maxLength={60} showCount placeholder="例如：4-7-8 呼吸练习" />
-            </Form.Item>
-            <Form.Item label="分类" name="category" rules={[{ required: true, message: '请选择分类' }]}>
-              <Select showSearch placeholder="选择一个分类" options={AUDIO_CATEGORIES.map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-            <Form.Item label="简介" name="description" rules={[{ max: 500, message: '简介不超过500字' }]}>
-              <Input.TextArea rows={3} maxLength={500} showCount placeholder="什么时候听、能帮到什么，一两句话就好" />
-            </Form.Item>
-            <Form.Item
-              label="文字稿"
-              name="transcript"
-              extra="有人声引导的音频请填写，方便听不清或不方便外放的居民阅读。"
-              rules={[{ max: 10000, message: '文字稿不超过10000字' }]}
-            >
-              <Input.TextArea rows={5} maxLength={10000} placeholder="引导语的文字（可不填）" />
-            </Form.Item>
-            <Form.Item label="封面" name="coverMediaId">
-              <CoverField url={coverUrl} onChange={(_id, picked) => setCoverUrl(picked?.url ?? null)} />
-            </Form.Item>
+            <TrackFields mode="publish" coverUrl={coverUrl} onCoverChange={setCoverUrl} />
           </Form>
           {problem && <Alert type="error" showIcon title={problem} className="publish-audio-error" />}
         </>
