@@ -229,8 +229,12 @@ export function createBookingsService(deps: Deps) {
   async function create(residentId: string, input: BookingInput, key: string | undefined, depth = 0): Promise<{ booking: BookingView; replayed: boolean }> {
     if (!key) throw idempotencyKeyRequired();
     const id = bookingIdFor(residentId, key);
-    const earlier = await replayOf(id);
-    if (earlier) return { booking: await residentView(earlier), replayed: true };
+    const replay = async () => {
+      const first = await replayOf(id);
+      return first ? { booking: await residentView(first), replayed: true } : null;
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
 
     const { station, policy } = await deps.stations.getWithPolicy(input.stationId);
     const start = new Date(input.start);
@@ -245,14 +249,15 @@ export function createBookingsService(deps: Deps) {
         ? `需要至少提前 ${policy.minNoticeHours} 小时预约，请换一个时间`
         : `只能预约 ${policy.horizonDays} 天内的时段`);
     }
-    if (!offered.length) throw slotUnavailable();
+    // A double tap whose twin finished first sees the time taken, by itself: answer the twin's booking, not 409.
+    if (!offered.length) return (await replay()) ?? Promise.reject(slotUnavailable());
     if (input.policyVersion && input.policyVersion !== PRIVACY_POLICY_VERSION) {
       throw new AppError(409, 'POLICY_VERSION_OUTDATED', '隐私说明已更新，请重新阅读后再同意', { current: PRIVACY_POLICY_VERSION });
     }
     // A read-only look first: when the time is visibly taken already, answer 409 without writing anything. Only a
     // shortcut for the many losers of a rush; the claims below decide.
     const options = await stillOpen(offered);
-    if (!options.length) throw slotTaken();
+    if (!options.length) return (await replay()) ?? Promise.reject(slotTaken());
 
     const at = now();
     const seal = deps.cipher.seal;
