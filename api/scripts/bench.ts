@@ -2,7 +2,6 @@
 // FerretDB (or MONGODB_URI). Not a test: it prints figures to compare between commits on the same machine.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import content from '@xinan/content';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { connectDatabase, disconnectDatabase } from '../src/db';
+import { createHttpServer } from '../src/http/http-server';
 import { createLogger } from '../src/logger';
 import { bootstrapStaff } from '../src/modules/staff/staff.bootstrap';
 import { startFerretDB } from './embedded-db';
@@ -25,7 +25,7 @@ async function main() {
   await connectDatabase(uri, config.mongodbDb);
   const { app, services } = createApp({ config, logger: createLogger('silent') });
   await bootstrapStaff(services.stations, { dataDir, isProduction: false, adminInitialPassword: 'Bench-admin-password-1!', demoPassword: config.demoPassword, demoStations: content.demoStations.stations, print: () => undefined });
-  const server = http.createServer(app.callback());
+  const server = createHttpServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -1,8 +1,8 @@
-import http from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase } from './db';
 import { closeGracefully } from './lifecycle';
+import { createHttpServer } from './http/http-server';
 import { createLogger } from './logger';
 import { seed } from './seed';
 
@@ -27,9 +27,7 @@ async function main() {
   const { app, services } = createApp({ config, logger });
   await seed(services, { config, print: (line) => process.stdout.write(line + '\n') });
 
-  const server = http.createServer(app.callback());
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 20_000;
+  const server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

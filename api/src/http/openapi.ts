@@ -47,7 +47,8 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
         ? { description: spec.description, content: { [spec.contentType ?? 'application/json']: { schema: jsonSchema(spec.schema, 'output') } } }
         : { description: spec.description };
     }
-    const errors: Record<string, string> = { 400: 'Invalid input', 500: 'Unexpected error' };
+    // 431 comes from Node itself, for any request whose request line and headers pass 16 KiB (a long query string).
+    const errors: Record<string, string> = { 400: 'Invalid input', 431: 'Request line and headers over 16 KiB (REQUEST_HEADERS_TOO_LARGE)', 500: 'Unexpected error' };
     if (r.body) {
       errors[413] = 'Body too large';
       errors[415] = 'Body is not JSON';

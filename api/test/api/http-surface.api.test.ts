@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { rawRequest, startApi, type TestApi } from '../support/api';
 
 let api: TestApi;
@@ -55,6 +56,26 @@ describe('HTTP surface', () => {
     const allow = await api.request('DELETE', '/api/v1/auth/staff/login');
     expect(allow.headers.get('allow')).toBe('POST');
     expect(api.logs.join('\n')).not.toContain('"level":50');
+  });
+
+  test('regression (found by schemathesis): requests Node refuses before the app (too long, malformed) still answer in the envelope', async () => {
+    // A 20 KB stream token in the query: over Node's 16 KiB request-line-and-headers limit.
+    const long = await rawRequest(`${api.url}/api/v1/admin/bookings/stream?token=${'%C2%86'.repeat(3500)}`, 'GET');
+    expect(long.status).toBe(431);
+    expect(long.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(long.body).error).toEqual({ code: 'REQUEST_HEADERS_TOO_LARGE', message: '请求地址或请求头太长了' });
+
+    const malformed = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(api.url).port), '127.0.0.1', () => socket.write('NOT A REQUEST\r\n\r\n'));
+      let text = '';
+      socket.on('data', (c) => { text += c; });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(malformed).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(malformed.slice(malformed.indexOf('\r\n\r\n') + 4)).error.code).toBe('BAD_REQUEST');
+
+    expect((await api.request('GET', '/healthz')).status).toBe(200);
   });
 
   test('regression (found by schemathesis): a literal path beside an :id route is its own resource', async () => {

@@ -9,6 +9,7 @@ import mongoose from 'mongoose';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { connectDatabase, disconnectDatabase } from '../../src/db';
+import { createHttpServer } from '../../src/http/http-server';
 import { createLogger } from '../../src/logger';
 import { seed } from '../../src/seed';
 
@@ -58,7 +59,7 @@ export async function startApi(env: Record<string, string | undefined> = {}, opt
   if (opts.seed !== false) {
     await seed(created.services, { config, print: () => undefined, content: opts.content ?? true });
   }
-  const server = http.createServer(created.app.callback());
+  const server = createHttpServer(created.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
