@@ -13,6 +13,25 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
+/**
+ * A recursive schema (the station tree) comes out with its own `$defs` and `$ref: '#/$defs/…'`. Inside an OpenAPI
+ * document `#` is the document, so those references resolve nowhere; the definitions move to components.schemas
+ * under a name unique to the operation, and the references follow.
+ */
+function hoistDefs(schema: Record<string, unknown>, prefix: string, components: Record<string, unknown>) {
+  const defs = schema.$defs as Record<string, unknown> | undefined;
+  if (!defs) return schema;
+  delete schema.$defs;
+  const renamed = new Map(Object.keys(defs).map((k) => [`#/$defs/${k}`, `${prefix}_${k.replace(/^_+/, '')}`]));
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && renamed.has(v) ? `#/components/schemas/${renamed.get(v)}` : rewrite(v)]));
+  };
+  for (const [k, def] of Object.entries(defs)) components[renamed.get(`#/$defs/${k}`)!] = rewrite(def);
+  return rewrite(schema) as Record<string, unknown>;
+}
+
 function strictJsonSchema(schema: z.ZodObject<z.ZodRawShape>, io: 'input' | 'output') {
   return jsonSchema(schema.strict(), io);
 }
@@ -31,8 +50,10 @@ function multipartSchema(form: z.ZodObject<z.ZodRawShape>) {
 
 export function buildOpenApi(groups: readonly { prefix: string; routes: readonly AnyRoute[] }[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, unknown> = { Error: jsonSchema(errorSchema, 'output') };
   for (const { prefix, routes } of groups) for (const r of routes) {
     const oaPath = prefix + r.path.replace(/:(\w+)/g, '{$1}');
+    const operationId = `${r.method}_${r.path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
     const parameters: unknown[] = [];
     for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
       if (!schema) continue;
@@ -44,7 +65,7 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
     const responses: Record<string, unknown> = {};
     for (const [status, spec] of Object.entries(r.responses)) {
       responses[status] = spec.schema
-        ? { description: spec.description, content: { [spec.contentType ?? 'application/json']: { schema: jsonSchema(spec.schema, 'output') } } }
+        ? { description: spec.description, content: { [spec.contentType ?? 'application/json']: { schema: hoistDefs(jsonSchema(spec.schema, 'output'), `${operationId}_${status}`, schemas) } } }
         : { description: spec.description };
     }
     // 431 comes from Node itself, for any request whose request line and headers pass 16 KiB (a long query string).
@@ -67,7 +88,7 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
     paths[oaPath][r.method] = {
       summary: r.summary,
       tags: r.tags,
-      operationId: `${r.method}_${r.path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
+      operationId,
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: strictJsonSchema(r.body, 'input') } } } } : {}),
       ...(r.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: multipartSchema(r.multipart) } } } } : {}),
@@ -82,7 +103,7 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: { Error: jsonSchema(errorSchema, 'output') },
+      schemas,
       securitySchemes: {
         residentToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Resident token from /auth/wechat or /auth/dev-login' },
         staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Staff access token from /auth/staff/login' },

@@ -36,4 +36,20 @@ describe('GET /api/v1/openapi.json', () => {
     }
     expect([...served].sort()).toEqual([...documented].sort());
   });
+
+  test('regression (found by schemathesis): every $ref resolves inside the document, also in the recursive station tree', async () => {
+    const doc = (await api.request('GET', '/api/v1/openapi.json')).body;
+    const refs: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) if (k === '$ref' && typeof v === 'string') refs.push(v); else walk(v);
+      }
+    };
+    walk(doc);
+    const resolve = (ref: string) => ref.replace(/^#\//, '').split('/').reduce<any>((at, key) => at?.[key], doc);
+    expect(refs.filter((r) => !r.startsWith('#/') || resolve(r) === undefined)).toEqual([]);
+    const tree = JSON.stringify(doc.paths['/api/v1/stations'].get.responses['200']);
+    expect(tree).toMatch(/#\/components\/schemas\/get_stations_200_\w+/);
+  });
 });
