@@ -131,3 +131,18 @@ describe('ratings roll up per station and counselor', () => {
     expect((await api.request('GET', `/api/v1/counselors/${c}`)).body.rating).toEqual({ count: 3, average: 4.3 });
   });
 });
+
+describe('counselor text limits', () => {
+  test('regression (found by schemathesis): a name of 20 characters with emoji saves; the limit counts characters, not UTF-16 units', async () => {
+    const admin = await staffLogin(api, 'demo-admin');
+    const created = await api.request('POST', '/api/v1/admin/counselors', { token: admin.accessToken, body: { stationId: sid('s1c1'), name: '林' } });
+    const id = created.body.id as string;
+    const name = '林🌿'.repeat(10); // 20 characters, 30 UTF-16 units
+    const ok = await api.request('PATCH', `/api/v1/admin/counselors/${id}`, { token: admin.accessToken, body: { name } });
+    expect(ok.status).toBe(200);
+    expect((await CounselorModel.findById(id).lean())!.name).toBe(name);
+    const long = await api.request('PATCH', `/api/v1/admin/counselors/${id}`, { token: admin.accessToken, body: { name: `${name}林` } });
+    expect(long.status).toBe(400);
+    expect(api.logs.join('\n')).not.toContain('"level":50');
+  });
+});

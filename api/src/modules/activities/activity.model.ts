@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { sealedFieldSchema } from '../../security/field-cipher';
+import { maxChars } from '../../model-limits';
 
 export const ACTIVITY_KINDS = ['group_counseling', 'lecture', 'checkup', 'other'] as const;
 export const ACTIVITY_STATUSES = ['published', 'cancelled'] as const;
@@ -10,9 +11,9 @@ const activitySchema = new Schema(
   {
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', required: true },
     kind: { type: String, enum: ACTIVITY_KINDS, required: true },
-    title: { type: String, required: true, maxlength: 60 },
-    description: { type: String, maxlength: 2000, default: '' },
-    place: { type: String, maxlength: 100, default: '' },
+    title: { type: String, required: true, validate: maxChars(60) },
+    description: { type: String, validate: maxChars(2000), default: '' },
+    place: { type: String, validate: maxChars(100), default: '' },
     start: { type: Date, required: true },
     end: { type: Date, required: true },
     seats: { type: Number, required: true, min: 1, max: 500 },

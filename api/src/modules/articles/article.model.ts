@@ -1,6 +1,7 @@
 import { Schema, model, type Types } from 'mongoose';
 import { ARTICLE_AUDIENCES, ARTICLE_CATEGORIES, ARTICLE_STATES, type ArticleAudience, type ArticleCategory, type ArticleState } from './article-taxonomy';
 import { FLAG_CODES, type SafeMessagingFlag } from './safe-messaging';
+import { maxChars } from '../../model-limits';
 
 /** An article as stored (what `.lean()` returns). Written out because subdocument arrays infer as mongoose types. */
 export interface ArticleRecord {
@@ -40,7 +41,7 @@ export interface ArticleVersionRecord extends Omit<ArticleRecord, '_id' | 'creat
 }
 
 const referenceSchema = new Schema(
-  { text: { type: String, required: true, maxlength: 500 }, url: { type: String, default: null, maxlength: 500 } },
+  { text: { type: String, required: true, validate: maxChars(500) }, url: { type: String, default: null, validate: maxChars(500) } },
   { _id: false },
 );
 const flagSchema = new Schema(
@@ -50,9 +51,9 @@ const flagSchema = new Schema(
 
 /** What an article says and how it is presented: the part editors write and versions restore. */
 const contentFields = {
-  slug: { type: String, required: true, maxlength: 80 },
-  title: { type: String, required: true, maxlength: 80 },
-  summary: { type: String, default: '', maxlength: 120 },
+  slug: { type: String, required: true, validate: maxChars(80) },
+  title: { type: String, required: true, validate: maxChars(80) },
+  summary: { type: String, default: '', validate: maxChars(120) },
   category: { type: String, enum: ARTICLE_CATEGORIES, required: true },
   audience: { type: [{ type: String, enum: ARTICLE_AUDIENCES }], default: [] },
   tags: { type: [String], default: [] },

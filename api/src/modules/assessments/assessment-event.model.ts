@@ -1,4 +1,5 @@
 import { Schema, Types, model } from 'mongoose';
+import { maxChars } from '../../model-limits';
 
 // The anonymous rollup: one document per submitted self-test carrying only scale, band, ISO week and the region the
 // person chose (if any). No user, no answers, no time finer than the week. Counts come from $group/$sum on read:
@@ -7,10 +8,10 @@ import { Schema, Types, model } from 'mongoose';
 const assessmentEventSchema = new Schema(
   {
     _id: { type: String, default: () => new Types.ObjectId().toHexString() },
-    scale: { type: String, required: true, maxlength: 32 },
-    band: { type: String, required: true, maxlength: 32 },
+    scale: { type: String, required: true, validate: maxChars(32) },
+    band: { type: String, required: true, validate: maxChars(32) },
     week: { type: String, required: true, match: /^\d{4}-W\d{2}$/ },
-    region: { type: String, default: null, maxlength: 64 },
+    region: { type: String, default: null, validate: maxChars(64) },
   },
   { versionKey: false, collection: 'assessment_events' },
 );

@@ -1,4 +1,5 @@
 import mongoose, { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { maxChars } from '../../model-limits';
 
 // One staff sign-in: the family of refresh tokens issued from one password login. Revoking it ends the
 // session everywhere: refresh is refused and access tokens carrying its id stop working at once.
@@ -10,7 +11,7 @@ const staffSessionSchema = new Schema(
     revokedAt: { type: Date, default: null },
     revokedReason: { type: String, enum: ['logout', 'refresh_reuse', 'idle', 'expired', 'admin', 'password_change', null], default: null },
     ip: { type: String },
-    userAgent: { type: String, maxlength: 256 },
+    userAgent: { type: String, validate: maxChars(256) },
   },
   { versionKey: false, collection: 'staff_sessions' },
 );

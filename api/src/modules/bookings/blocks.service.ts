@@ -10,6 +10,7 @@ import type { CounselorsService } from '../counselors/counselors.service';
 import type { StationsService } from '../stations/stations.service';
 import { badInput } from './booking-errors';
 import { cellClaimId, claimAll, ClaimConflict, releaseClaims } from './claims';
+import { maxChars } from '../../model-limits';
 
 // Time a station takes out of a counselor's calendar (training, supervision, an outside visit). It claims the same
 // cells bookings claim, so a block and a booking can never hold the same time, whichever comes first.
@@ -20,7 +21,7 @@ const blockSchema = new Schema(
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', required: true },
     start: { type: Date, required: true },
     end: { type: Date, required: true },
-    reason: { type: String, maxlength: 100, default: '' },
+    reason: { type: String, validate: maxChars(100), default: '' },
     claimIds: { type: [String], default: [] },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true, default: () => new Date() },

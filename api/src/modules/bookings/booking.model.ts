@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { SERVICES } from '../availability/slot-generation';
 import { sealedFieldSchema } from '../../security/field-cipher';
+import { maxChars } from '../../model-limits';
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'checked_in', 'completed', 'no_show', 'cancelled_by_resident', 'cancelled_by_station'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
@@ -8,7 +9,7 @@ export const TERMINAL_STATUSES: readonly BookingStatus[] = ['completed', 'no_sho
 export const ACTIVE_STATUSES: readonly BookingStatus[] = ['pending', 'confirmed', 'checked_in'];
 
 const forOtherSchema = new Schema(
-  { relationship: { type: String, required: true, maxlength: 10 }, name: { type: sealedFieldSchema, required: true }, phone: { type: sealedFieldSchema, required: true } },
+  { relationship: { type: String, required: true, validate: maxChars(10) }, name: { type: sealedFieldSchema, required: true }, phone: { type: sealedFieldSchema, required: true } },
   { _id: false },
 );
 

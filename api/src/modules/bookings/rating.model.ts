@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { maxChars } from '../../model-limits';
 
 // A resident's rating of a completed session. _id = booking id: one rating per booking, also under double submits.
 const ratingSchema = new Schema(
@@ -8,7 +9,7 @@ const ratingSchema = new Schema(
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', required: true },
     counselorId: { type: Schema.Types.ObjectId, ref: 'Counselor', required: true },
     score: { type: Number, required: true, min: 1, max: 5 },
-    comment: { type: String, maxlength: 500, default: '' },
+    comment: { type: String, validate: maxChars(500), default: '' },
     createdAt: { type: Date, required: true, default: () => new Date() },
   },
   { versionKey: false, collection: 'booking_ratings' },

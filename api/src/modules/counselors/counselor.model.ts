@@ -1,12 +1,13 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { EXCEPTION_KINDS, ONE_TO_ONE_SERVICES } from '../availability/slot-generation';
+import { maxChars } from '../../model-limits';
 
 const weeklySchema = new Schema(
   { weekday: { type: Number, required: true }, start: { type: String, required: true }, end: { type: String, required: true }, services: { type: [{ type: String, enum: ONE_TO_ONE_SERVICES }], required: true } },
   { _id: false },
 );
 const groupSchema = new Schema(
-  { weekday: { type: Number, required: true }, start: { type: String, required: true }, end: { type: String, required: true }, capacity: { type: Number, required: true }, title: { type: String, required: true, maxlength: 30 } },
+  { weekday: { type: Number, required: true }, start: { type: String, required: true }, end: { type: String, required: true }, capacity: { type: Number, required: true }, title: { type: String, required: true, validate: maxChars(30) } },
   { _id: false },
 );
 const scheduleSchema = new Schema(
@@ -25,17 +26,17 @@ const scheduleSchema = new Schema(
 const counselorSchema = new Schema(
   {
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', required: true },
-    name: { type: String, required: true, maxlength: 20 },
-    title: { type: String, maxlength: 30, default: '心理咨询师' },
-    qualification: { type: String, maxlength: 60, default: '' },
-    certificateNo: { type: String, maxlength: 40, default: '' },
+    name: { type: String, required: true, validate: maxChars(20) },
+    title: { type: String, validate: maxChars(30), default: '心理咨询师' },
+    qualification: { type: String, validate: maxChars(60), default: '' },
+    certificateNo: { type: String, validate: maxChars(40), default: '' },
     verified: { type: Boolean, required: true, default: false },
     verifiedAt: { type: Date, default: null },
     verifiedBy: { type: String, default: null },
     credentialValidFrom: { type: String, default: null },
     credentialValidUntil: { type: String, default: null },
     specialties: { type: [String], default: [] },
-    intro: { type: String, maxlength: 1000, default: '' },
+    intro: { type: String, validate: maxChars(1000), default: '' },
     photoMediaId: { type: String, default: null },
     photoUrl: { type: String, default: null },
     active: { type: Boolean, required: true, default: true },
@@ -60,7 +61,7 @@ const exceptionSchema = new Schema(
     start: { type: String, default: null },
     end: { type: String, default: null },
     services: { type: [{ type: String, enum: ONE_TO_ONE_SERVICES }], default: [] },
-    note: { type: String, maxlength: 100, default: '' },
+    note: { type: String, validate: maxChars(100), default: '' },
     createdBy: { type: String, default: null },
     createdAt: { type: Date, required: true, default: () => new Date() },
   },

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { maxChars } from '../../model-limits';
 
 export const MESSAGE_KINDS = [
   'booking_submitted', 'booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'booking_reminder',
@@ -12,8 +13,8 @@ const messageSchema = new Schema(
   {
     residentId: { type: Schema.Types.ObjectId, ref: 'Resident', required: true },
     kind: { type: String, enum: MESSAGE_KINDS, required: true },
-    title: { type: String, required: true, maxlength: 40 },
-    body: { type: String, required: true, maxlength: 500 },
+    title: { type: String, required: true, validate: maxChars(40) },
+    body: { type: String, required: true, validate: maxChars(500) },
     bookingId: { type: String, default: null },
     activityId: { type: String, default: null },
     stationId: { type: String, default: null },

@@ -1,10 +1,11 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { isObjectId } from '../../http/schema-helpers';
+import { maxChars } from '../../model-limits';
 
 // A resident known by the WeChat openid of our mini-program. Nothing else personal is stored here.
 const residentSchema = new Schema(
   {
-    openid: { type: String, required: true, maxlength: 128 },
+    openid: { type: String, required: true, validate: maxChars(128) },
     createdAt: { type: Date, required: true, default: () => new Date() },
     lastLoginAt: { type: Date },
   },

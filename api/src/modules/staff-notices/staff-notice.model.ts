@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { maxChars } from '../../model-limits';
 
 export const NOTICE_KINDS = ['credential_expiring', 'credential_lapsed'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -16,8 +17,8 @@ const staffNoticeSchema = new Schema(
     // The credential period the notice is about; a renewed credential is a new period with its own notices.
     credentialValidFrom: { type: String, default: null },
     credentialValidUntil: { type: String, default: null },
-    title: { type: String, required: true, maxlength: 40 },
-    body: { type: String, required: true, maxlength: 300 },
+    title: { type: String, required: true, validate: maxChars(40) },
+    body: { type: String, required: true, validate: maxChars(300) },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'staff_notices' },

@@ -1,11 +1,12 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ROLES } from '../../http/route';
+import { maxChars } from '../../model-limits';
 
 const staffSchema = new Schema(
   {
-    username: { type: String, required: true, maxlength: 64 },
-    usernameLower: { type: String, required: true, maxlength: 64 },
-    displayName: { type: String, required: true, maxlength: 64 },
+    username: { type: String, required: true, validate: maxChars(64) },
+    usernameLower: { type: String, required: true, validate: maxChars(64) },
+    displayName: { type: String, required: true, validate: maxChars(64) },
     role: { type: String, enum: ROLES, required: true },
     // station_staff act for this station and the stations under it.
     stationId: { type: Schema.Types.ObjectId, ref: 'Station', default: null },

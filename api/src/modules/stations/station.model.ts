@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { SERVICES } from '../availability/slot-generation';
+import { maxChars } from '../../model-limits';
 
 export const STATION_LEVELS = ['district', 'street', 'community'] as const;
 
@@ -20,14 +21,14 @@ const policySchema = new Schema(
 // "this station and everything under it" is one indexed query, without $graphLookup (not in FerretDB).
 const stationSchema = new Schema(
   {
-    name: { type: String, required: true, maxlength: 80 },
+    name: { type: String, required: true, validate: maxChars(80) },
     level: { type: String, enum: STATION_LEVELS, required: true },
     parentId: { type: Schema.Types.ObjectId, ref: 'Station', default: null },
     ancestors: { type: [Schema.Types.ObjectId], required: true, default: [] },
-    address: { type: String, maxlength: 200, default: '' },
-    phone: { type: String, maxlength: 40, default: '' },
-    openingHours: { type: String, maxlength: 200, default: '' },
-    intro: { type: String, maxlength: 2000, default: '' },
+    address: { type: String, validate: maxChars(200), default: '' },
+    phone: { type: String, validate: maxChars(40), default: '' },
+    openingHours: { type: String, validate: maxChars(200), default: '' },
+    intro: { type: String, validate: maxChars(2000), default: '' },
     // GCJ-02 coordinates, as WeChat's map components use them; null until someone enters them.
     location: { type: locationSchema, default: null },
     services: { type: [{ type: String, enum: SERVICES }], default: () => ['individual', 'family'] },
