@@ -62,4 +62,10 @@ try {
   await product.stop();
   wechat.close();
 }
+// CI keeps only what is printed: the API's own account of each server error (redacted pino lines) goes with it.
+if (status !== 0) {
+  const errors = fs.readFileSync(product.logFile, 'utf8').split('\n').filter((l) => /"level":(50|60)/.test(l));
+  console.log(`\n[fuzz] ${errors.length} error line(s) in the API log (${path.relative(repoRoot, product.logFile)})${errors.length ? ':' : ''}`);
+  for (const line of errors.slice(0, 20)) console.log(line.slice(0, 4000));
+}
 process.exit(status);
