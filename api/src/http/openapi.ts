@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 import type { AnyRoute } from './route';
 
 const errorSchema = z.object({
@@ -61,6 +62,13 @@ export function buildOpenApi(groups: readonly { prefix: string; routes: readonly
         const f = field as z.ZodType;
         parameters.push({ name, in: where, required: where === 'path' || !f.safeParse(undefined).success, schema: jsonSchema(f, 'input') });
       }
+    }
+    if (r.idempotencyKey) {
+      parameters.push({
+        name: 'Idempotency-Key', in: 'header', required: r.idempotencyKey === 'required',
+        description: 'One key per intended action (a fresh one per form): a replay answers the first result and creates nothing',
+        schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+      });
     }
     const responses: Record<string, unknown> = {};
     for (const [status, spec] of Object.entries(r.responses)) {

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
 import { AppError, ValidationError } from './errors';
+import { readIdempotencyKey } from './idempotency';
 
 export const ROLES = ['editor', 'reviewer', 'station_staff', 'district_admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,6 +20,8 @@ export interface RouteInput<B, Q, P> {
   body: Infer<B>;
   query: Infer<Q>;
   params: Infer<P>;
+  /** The Idempotency-Key header, for routes that declare `idempotencyKey`. */
+  idempotencyKey: string | undefined;
 }
 
 export interface ResponseSpec {
@@ -41,6 +44,11 @@ export interface RouteDef<B extends ObjectSchema | undefined, Q extends ObjectSc
   multipart?: z.ZodObject<z.ZodRawShape>;
   query?: Q;
   params?: P;
+  /**
+   * The route honours an Idempotency-Key header (a replay answers the first result and changes nothing);
+   * 'required' refuses a request without one (400 IDEMPOTENCY_KEY_REQUIRED). Documented as a header parameter.
+   */
+  idempotencyKey?: 'required' | 'optional';
   /** Success responses with their schemas; error responses are added from `access` and the validators. */
   responses: Record<number, ResponseSpec>;
   /** Further error statuses this route can answer, with the codes it uses (e.g. `{ 404: 'STATION_NOT_FOUND' }`). */
@@ -123,6 +131,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], auth: A
         params: route.params ? parseStrict(route.params, ctx.params, 'params') : undefined,
         query: parseStrict(route.query ?? z.object({}), ctx.query, 'query'),
         body: route.body ? parseStrict(route.body, (ctx.request as { body?: unknown }).body, 'body') : undefined,
+        idempotencyKey: route.idempotencyKey ? readIdempotencyKey(ctx, route.idempotencyKey === 'required') : undefined,
       };
       await route.handler(ctx, input as unknown as RouteInput<undefined, undefined, undefined>);
     });

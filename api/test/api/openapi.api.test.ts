@@ -18,6 +18,11 @@ describe('GET /api/v1/openapi.json', () => {
     expect(station['x-roles']).toEqual(['station_staff', 'district_admin']);
     expect(station.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
     expect(station.responses['403']).toBeDefined();
+    // A header the route insists on is in the document, so clients (and the fuzzer) send it.
+    const booking = res.body.paths['/api/v1/bookings'].post;
+    expect(booking.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }));
+    const selfTest = res.body.paths['/api/v1/scales/{code}/assessments'].post;
+    expect(selfTest.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }));
   });
 
   test('documents every route the app serves, and nothing it does not', async () => {

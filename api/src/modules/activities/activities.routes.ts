@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { currentResident, currentStaff } from '../../http/auth';
-import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { objectId, pageQuery, pagedList, prefixedId } from '../../http/schema-helpers';
 import { instant, personName, phone } from '../bookings/bookings.schemas';
@@ -56,10 +55,11 @@ export function activityRoutes(deps: { activities: ActivitiesService }): AnyRout
       summary: 'Register for an activity (Idempotency-Key required; one seat per resident; registering again returns the first)',
       params: activityIdParams,
       body: z.object({ name: personName, phone, consent: z.literal(true, { message: '需要你同意把姓名和电话交给站点，才能报名' }), policyVersion: z.string().max(32).optional() }),
+      idempotencyKey: 'required',
       responses: { 201: { description: 'Registration', schema: registrationView } },
       errors: { 400: 'IDEMPOTENCY_KEY_REQUIRED', 404: 'ACTIVITY_NOT_FOUND', 409: 'ACTIVITY_FULL, ACTIVITY_CLOSED, BOOKING_IN_PROGRESS, POLICY_VERSION_OUTDATED' },
-      async handler(ctx, { params, body }) {
-        const result = await deps.activities.register(currentResident(ctx).id, params.id, body, readIdempotencyKey(ctx));
+      async handler(ctx, { params, body, idempotencyKey }) {
+        const result = await deps.activities.register(currentResident(ctx).id, params.id, body, idempotencyKey);
         if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
         ctx.status = 201;
         ctx.body = result.registration;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { currentResident } from '../../http/auth';
-import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { answersSchema, assessmentResult, scaleCodeParams } from '../scales/scales.schemas';
 import type { AssessmentsService } from './assessments.service';
@@ -17,12 +16,13 @@ export function assessmentRoutes(deps: { assessments: AssessmentsService }): Any
       method: 'post', path: '/me/assessments', tags: ['assessments'], access: { kind: 'resident' },
       summary: 'Take a self-test and keep the result (needs store_results consent); answers are stored encrypted',
       body: z.object({ code: scaleCodeParams.shape.code, answers: answersSchema }),
+      idempotencyKey: 'optional',
       responses: { 201: { description: 'Scored and saved', schema: assessmentResult.extend({ id: z.string() }) } },
       errors: { 403: 'CONSENT_REQUIRED', 404: 'SCALE_NOT_FOUND' },
-      async handler(ctx, { body }) {
+      async handler(ctx, { body, idempotencyKey }) {
         ctx.set('Cache-Control', 'no-store');
         ctx.status = 201;
-        ctx.body = await deps.assessments.saveForResident(currentResident(ctx).id, body.code, body.answers, readIdempotencyKey(ctx));
+        ctx.body = await deps.assessments.saveForResident(currentResident(ctx).id, body.code, body.answers, idempotencyKey);
       },
     }),
     defineRoute({

@@ -10,6 +10,6 @@ export const stateChanged = () => new ConflictError('BOOKING_STATE_CHANGED', '�
 export const inProgress = () => new ConflictError('BOOKING_IN_PROGRESS', '预约正在提交中，请稍候再看');
 export const cancelWindowPassed = (hours: number, phone: string) =>
   new ConflictError('BOOKING_CANCEL_WINDOW_PASSED', `距离开始已不足 ${hours} 小时，线上不能再取消或改期${phone ? `，请致电站点 ${phone}` : '，请直接联系站点'}`);
-export const idempotencyKeyRequired = () => new AppError(400, 'IDEMPOTENCY_KEY_REQUIRED', '请求缺少 Idempotency-Key，请刷新页面后再提交');
+export { idempotencyKeyRequired } from '../../http/idempotency';
 export const notStarted = () => new ConflictError('BOOKING_NOT_STARTED', '预约还没开始，不能标记为未到');
 export const badInput = (path: string, message: string) => new ValidationError([{ in: 'body', path, message }]);

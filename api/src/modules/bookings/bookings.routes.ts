@@ -3,7 +3,6 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 import { currentResident, currentStaff } from '../../http/auth';
 import { ForbiddenError, UnauthenticatedError } from '../../http/errors';
-import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { objectId, pagedList, prefixedId } from '../../http/schema-helpers';
 import type { AuthenticatedStaff } from '../auth/staff-auth.service';
@@ -93,16 +92,17 @@ export function bookingResidentRoutes(deps: { bookings: BookingsService; waitlis
       method: 'post', path: '/bookings', tags: ['bookings'], access: { kind: 'resident' },
       summary: 'Book a slot (Idempotency-Key required: a replay answers the first booking and creates nothing)',
       body: bookingBody,
+      idempotencyKey: 'required',
       responses: { 201: { description: 'Booking (status pending); header Idempotent-Replayed: true on a replay', schema: bookingView } },
       errors: {
         400: 'IDEMPOTENCY_KEY_REQUIRED', 404: 'STATION_NOT_FOUND, COUNSELOR_NOT_FOUND',
         409: 'BOOKING_SLOT_TAKEN, BOOKING_SLOT_UNAVAILABLE, BOOKING_LIMIT_REACHED, BOOKING_OVERLAP, BOOKING_IN_PROGRESS, POLICY_VERSION_OUTDATED',
       },
-      async handler(ctx, { body }) {
+      async handler(ctx, { body, idempotencyKey }) {
         const { consent: _given, forOther, ...input } = body;
         const result = await deps.bookings.create(currentResident(ctx).id, {
           ...input, ...(forOther ? { forOther: { relationship: forOther.relationship, name: forOther.name, phone: forOther.phone } } : {}),
-        }, readIdempotencyKey(ctx));
+        }, idempotencyKey);
         if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
         ctx.status = 201;
         ctx.body = result.booking;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { currentResident } from '../../http/auth';
-import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { objectId } from '../../http/schema-helpers';
 import type { ReferralsService } from './referrals.service';
@@ -26,12 +25,13 @@ export function referralRoutes(deps: { referrals: ReferralsService }): AnyRoute[
       method: 'post', path: '/me/referrals', tags: ['referrals'], access: { kind: 'resident' },
       summary: 'Ask a station to contact me about a self-test result (records the contact consent)',
       body: referralBody,
+      idempotencyKey: 'optional',
       responses: { 201: { description: 'Follow-up request created', schema: z.object({ id: z.string(), status: z.literal('new'), stationName: z.string() }) } },
       errors: { 404: 'STATION_NOT_FOUND, SCALE_NOT_FOUND', 409: 'POLICY_VERSION_OUTDATED' },
-      async handler(ctx, { body }) {
+      async handler(ctx, { body, idempotencyKey }) {
         const { consent: _given, ...input } = body;
         ctx.status = 201;
-        ctx.body = await deps.referrals.request(currentResident(ctx).id, input, readIdempotencyKey(ctx));
+        ctx.body = await deps.referrals.request(currentResident(ctx).id, input, idempotencyKey);
       },
     }),
     defineRoute({

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { readIdempotencyKey } from '../../http/idempotency';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { assessmentBody, assessmentResult, scaleCodeParams, scaleList, scaleListQuery } from './scales.schemas';
 import type { ScalesService } from './scales.service';
@@ -40,10 +39,10 @@ export function scaleRoutes(deps: { scales: ScalesService }): AnyRoute[] {
       summary: 'Score a self-test anonymously; a critical answer returns the crisis hotlines',
       params: scaleCodeParams,
       body: assessmentBody,
+      idempotencyKey: 'optional',
       responses: { 200: { description: 'Result', schema: assessmentResult } },
       errors: { 404: 'SCALE_NOT_FOUND' },
-      async handler(ctx, { params, body }) {
-        const key = readIdempotencyKey(ctx);
+      async handler(ctx, { params, body, idempotencyKey: key }) {
         const result = await deps.scales.score(params.code, body.answers, body.regionStationId);
         await deps.scales.count(result, { regionStationId: body.regionStationId, idempotencyKey: key });
         ctx.body = result;
