@@ -121,4 +121,46 @@ describe('relaxation audio: from the media library to the resident (admin + H5)'
     expect(afterSkip.paused).toBe(false);
     await snapshot(phone, 'h5-player-after-skip');
   });
+
+  test('on the editor\'s shelf an editor renames a track and archives a video; residents\' lists follow, and 重新上架 brings it back', async () => {
+    const { body: tracks } = await publicGet<{ items: Track[] }>('/audio');
+    const track = tracks.items[0]!;
+    const { body: videos } = await publicGet<{ items: Array<{ id: string; title: string }> }>('/videos');
+    const video = videos.items[0]!;
+    const renamed = `${track.title}（${randomWord()}）`.slice(0, 60);
+
+    const editor = await opened.open(ADMIN_VIEWPORT);
+    const desk = editor.page;
+    await adminLogin(desk, 'demo-editor');
+
+    // 放松音频: 编辑 → a new title, saved, and the list and the residents' library show it.
+    await desk.goto(`${baseUrl()}/admin/media?tab=tracks`);
+    const trackRow = desk.locator('.audio-track-table tr').filter({ has: desk.locator('.audio-track-title', { hasText: track.title }) }).first();
+    await trackRow.locator('.audio-track-edit').click();
+    const modal = desk.locator('.edit-track-modal');
+    await modal.getByLabel('标题', { exact: true }).fill(renamed);
+    const saved = apiResponse(desk, 'PATCH', `/admin/audio/${track.id}`);
+    await modal.getByRole('button', { name: /^保\s*存$/ }).click();
+    expect((await saved).status()).toBe(200);
+    await desk.locator('.audio-track-title', { hasText: renamed }).waitFor();
+    const { body: after } = await publicGet<{ items: Track[] }>('/audio');
+    expect(after.items.find((t) => t.id === track.id)?.title).toBe(renamed);
+
+    // 放松视频: 归档 asks first; once confirmed residents no longer get it, and 重新上架 returns it.
+    await desk.getByRole('tab', { name: '放松视频' }).click();
+    const videoRow = desk.locator('.video-table tr').filter({ has: desk.locator('.video-title', { hasText: video.title }) }).first();
+    await videoRow.locator('.video-archive').click();
+    const archived = apiResponse(desk, 'POST', `/admin/videos/${video.id}/archive`);
+    await desk.locator('.ant-popconfirm').getByRole('button', { name: /^归\s*档$/ }).click();
+    expect((await archived).status()).toBe(200);
+    await videoRow.locator('.video-republish').waitFor();
+    expect(await videoRow.innerText()).toContain('已归档');
+    expect((await publicGet<{ items: Array<{ id: string }> }>('/videos')).body.items.map((v) => v.id)).not.toContain(video.id);
+
+    const republished = apiResponse(desk, 'PATCH', `/admin/videos/${video.id}`);
+    await videoRow.locator('.video-republish').click();
+    expect((await republished).status()).toBe(200);
+    await videoRow.locator('.video-archive').waitFor();
+    expect((await publicGet<{ items: Array<{ id: string }> }>('/videos')).body.items.map((v) => v.id)).toContain(video.id);
+  });
 });
