@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Config } from './config';
 import { pingDatabase } from './db';
 import { createAuthenticators } from './http/auth';
-import { residentExists } from './modules/residents/resident.model';
+import { findCurrentResident } from './modules/residents/resident.model';
 import { AppError } from './http/errors';
 import { errorHandler } from './http/error-handler';
 import { buildOpenApi } from './http/openapi';
@@ -143,7 +143,7 @@ export function createApp({ config, logger, wechat, ping = pingDatabase }: AppDe
 
   const auth = createAuthenticators({
     tokens: services.tokens, staffAuth: services.staffAuth, audit: services.audit,
-    residentExists,
+    findResident: findCurrentResident,
   });
   const root = new Router();
   mountRoutes(root, rootRoutes, auth);

@@ -3,6 +3,7 @@ import type { AuditService } from '../modules/audit/audit.service';
 import { PASSWORD_CHANGE_REQUIRED, allowedWhilePasswordChangeRequired } from '../modules/auth/password-change-gate';
 import type { AuthenticatedStaff, StaffAuthService } from '../modules/auth/staff-auth.service';
 import { TokenExpired, type TokenService } from '../modules/auth/tokens';
+import type { CurrentResident } from '../modules/residents/resident.model';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 import type { Authenticators, Role } from './route';
 
@@ -32,7 +33,7 @@ function declaredPath(ctx: Context): string {
  * mistaken for authentication failures.
  */
 export function createAuthenticators(deps: {
-  tokens: TokenService; staffAuth: StaffAuthService; audit: AuditService; residentExists: (id: string) => Promise<boolean>;
+  tokens: TokenService; staffAuth: StaffAuthService; audit: AuditService; findResident: (id: string) => Promise<CurrentResident | null>;
 }): Authenticators {
   return {
     resident: async (ctx: Context, next: Next) => {
@@ -43,8 +44,9 @@ export function createAuthenticators(deps: {
         tokenError(e);
       }
       // A token outlives a deleted account (DELETE /me); without this check it could still write under that id.
-      if (!(await deps.residentExists(residentId))) throw new UnauthenticatedError('ACCOUNT_NOT_FOUND', '这个账号已经注销或登录已失效，请重新进入');
-      ctx.state.resident = { id: residentId };
+      const resident = await deps.findResident(residentId);
+      if (!resident) throw new UnauthenticatedError('ACCOUNT_NOT_FOUND', '这个账号已经注销或登录已失效，请重新进入');
+      ctx.state.resident = resident;
       await next();
     },
     staff: (roles: readonly Role[]) => async (ctx: Context, next: Next) => {
@@ -72,7 +74,7 @@ export function createAuthenticators(deps: {
 declare module 'koa' {
   interface DefaultState {
     requestId: string;
-    resident?: { id: string };
+    resident?: CurrentResident;
     staff?: AuthenticatedStaff;
   }
 }
@@ -83,7 +85,7 @@ export function currentStaff(ctx: Context): AuthenticatedStaff {
   return ctx.state.staff;
 }
 
-export function currentResident(ctx: Context): { id: string } {
+export function currentResident(ctx: Context): CurrentResident {
   if (!ctx.state.resident) throw new UnauthenticatedError();
   return ctx.state.resident;
 }

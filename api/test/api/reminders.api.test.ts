@@ -17,7 +17,7 @@ import { reminderRoutes } from '../../src/modules/reminders/reminders.routes';
 import { createRemindersService } from '../../src/modules/reminders/reminders.service';
 import { createAccessTokenClient } from '../../src/modules/wechat/access-token.client';
 import { createSubscribeMessageClient } from '../../src/modules/wechat/subscribe-message.client';
-import { residentExists } from '../../src/modules/residents/resident.model';
+import { findCurrentResident } from '../../src/modules/residents/resident.model';
 import { startApi, type TestApi } from '../support/api';
 import { startFakeWeChat, type FakeWeChat } from '../support/fake-wechat';
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const koa = new Koa();
   koa.silent = true;
   const router = new Router({ prefix: API_PREFIX });
-  mountRoutes(router, reminderRoutes({ reminders: instance() }), createAuthenticators({ tokens: api.services.tokens, staffAuth: api.services.staffAuth, audit: api.services.audit, residentExists }));
+  mountRoutes(router, reminderRoutes({ reminders: instance() }), createAuthenticators({ tokens: api.services.tokens, staffAuth: api.services.staffAuth, audit: api.services.audit, findResident: findCurrentResident }));
   koa.use(requestContext(logger));
   koa.use(errorHandler());
   koa.use(bodyParser({ enableTypes: ['json'], jsonStrict: true }));

@@ -25,7 +25,9 @@ export function authRoutes(deps: { residentAuth: ResidentAuthService; staffAuth:
       responses: { 200: { description: 'Profile', schema: residentProfile } },
       async handler(ctx) {
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = await deps.residentAuth.getProfile(currentResident(ctx).id);
+        // The authenticator has just read the account; its profile is that read.
+        const resident = currentResident(ctx);
+        ctx.body = { id: resident.id, createdAt: resident.createdAt.toISOString() };
       },
     }),
     defineRoute({

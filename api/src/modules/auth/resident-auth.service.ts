@@ -55,11 +55,6 @@ export function createResidentAuthService(deps: { tokens: TokenService; wechat: 
       }
       return loginByOpenid(session.openid);
     },
-    async getProfile(residentId: string) {
-      const resident = await ResidentModel.findById(residentId, { openid: 0 }).lean();
-      if (!resident) throw new UnauthenticatedError('UNAUTHENTICATED', '登录已失效，请重新进入');
-      return { id: String(resident._id), createdAt: resident.createdAt.toISOString() };
-    },
   };
 }
 

@@ -17,7 +17,15 @@ residentSchema.index({ openid: 1 }, { unique: true });
 export type Resident = InferSchemaType<typeof residentSchema>;
 export const ResidentModel = model('Resident', residentSchema);
 
-/** Whether the account behind a resident token still exists (it is gone after DELETE /me). */
-export async function residentExists(id: string): Promise<boolean> {
-  return isObjectId(id) && (await ResidentModel.exists({ _id: id })) !== null;
+/** The signed-in resident as routes see it: nothing personal, and the openid never. */
+export interface CurrentResident { id: string; createdAt: Date }
+
+/**
+ * The account behind a resident token, or null when it is gone (after DELETE /me). One read per request, which
+ * GET /me answers from as well.
+ */
+export async function findCurrentResident(id: string): Promise<CurrentResident | null> {
+  if (!isObjectId(id)) return null;
+  const doc = await ResidentModel.findById(id, { createdAt: 1 }).lean();
+  return doc ? { id: String(doc._id), createdAt: doc.createdAt } : null;
 }
