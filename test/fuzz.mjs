@@ -1,6 +1,7 @@
 // `npm run fuzz -w test`: property-based fuzzing of the whole API from its own OpenAPI document with
 // Schemathesis (PyPI, pinned, installed once into .tools/venv). Fails on any server error, undocumented status,
-// schema violation or wrong answer to an undeclared method. Fixed seed and example budget: runs are repeatable.
+// schema violation or wrong answer to an undeclared method. Fixed seed and example budget: runs are repeatable
+// (FUZZ_SEED and FUZZ_EXAMPLES explore further by hand).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -60,7 +61,7 @@ try {
   const child = spawn(st, [
     '--config-file', path.join(repoRoot, 'test', 'schemathesis.toml'),
     'run', `${product.base}/api/v1/openapi.json`, '--url', product.base,
-    '--max-examples', process.env.FUZZ_EXAMPLES ?? '50', '--seed', '1', '--workers', '2',
+    '--max-examples', process.env.FUZZ_EXAMPLES ?? '50', '--seed', process.env.FUZZ_SEED ?? '1', '--workers', '2',
     // Login and WeChat attempts are meant to fail and lock accounts; logout ends the fuzzer's own session, and
     // deleting the account its resident's (both are covered by the API tests).
     '--exclude-operation-id', 'post_auth_staff_logout', '--exclude-operation-id', 'delete_me',
