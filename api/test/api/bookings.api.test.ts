@@ -113,6 +113,19 @@ describe('POST /bookings', () => {
     expect(await BookingModel.countDocuments({ residentId: me.id })).toBe(0);
   });
 
+  test('an outdated or empty privacy-policy version is 409 POLICY_VERSION_OUTDATED before anything is written', async () => {
+    const c = await makeCounselor('s2c3');
+    const me = await resident(api);
+    for (const policyVersion of ['', '2019-01']) {
+      const res = await book(api, me, bookingBody('s2c3', c, at(3, '10:00'), { policyVersion }));
+      expect([res.status, res.body.error.code]).toEqual([409, 'POLICY_VERSION_OUTDATED']);
+    }
+    expect(await BookingModel.countDocuments({ residentId: me.id })).toBe(0);
+    expect(await ClaimModel.countDocuments({ resource: c })).toBe(0);
+    // The time is still free for the next person.
+    expect((await book(api, await resident(api), bookingBody('s2c3', c, at(3, '10:00')))).status).toBe(201);
+  });
+
   test('a start that is not on the schedule, too soon, beyond the horizon, or an unbookable counselor → 409 BOOKING_SLOT_UNAVAILABLE', async () => {
     const c = await makeCounselor('s2c3');
     const me = await resident(api);

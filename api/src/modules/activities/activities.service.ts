@@ -12,7 +12,7 @@ import { idempotencyKeyRequired, inProgress } from '../bookings/booking-errors';
 import { ClaimModel } from '../bookings/booking-claim.model';
 import { claimSeat, once, releaseClaims, seatClaimId, seatsTaken } from '../bookings/claims';
 import type { ConsentsService } from '../consents/consents.service';
-import { PRIVACY_POLICY_VERSION } from '../consents/consents.service';
+import { agreedPolicyVersion } from '../consents/consents.service';
 import type { MessagesService } from '../messages/messages.service';
 import type { StationsService } from '../stations/stations.service';
 import { ActivityModel, ActivityRegistrationModel, type Activity, type ActivityRegistration, ACTIVITY_KINDS } from './activity.model';
@@ -104,7 +104,7 @@ export function createActivitiesService(deps: {
       if (existing) return { registration: (await regViews([existing]))[0]!, replayed: true };
       const activity = await get(activityId);
       if (activity.status !== 'published' || activity.start <= now()) throw closed();
-      await deps.consents.grant(residentId, 'booking_contact', input.policyVersion ?? PRIVACY_POLICY_VERSION);
+      await deps.consents.grant(residentId, 'booking_contact', agreedPolicyVersion(input.policyVersion));
 
       // One registration per resident and activity: the second (another key, or a double tap) gets the first one.
       const mine = residentClaimId(activityId, residentId);

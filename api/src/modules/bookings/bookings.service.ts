@@ -11,7 +11,7 @@ import type { AuthenticatedStaff } from '../auth/staff-auth.service';
 import { atChinaTime, addDays, chinaDateOf, formatChinaShort } from '../availability/china-time';
 import { cellsCovering, isBookableStart, withinHorizon, type GeneratedSlot, type Service } from '../availability/slot-generation';
 import type { ConsentsService } from '../consents/consents.service';
-import { PRIVACY_POLICY_VERSION } from '../consents/consents.service';
+import { agreedPolicyVersion } from '../consents/consents.service';
 import { scheduleOf, type CounselorDoc } from '../counselors/counselors.service';
 import { bookingPage, buildBookingMessageData } from '../messages/booking-message';
 import type { MessagesService, TemplateName } from '../messages/messages.service';
@@ -251,9 +251,7 @@ export function createBookingsService(deps: Deps) {
     }
     // A double tap whose twin finished first sees the time taken, by itself: answer the twin's booking, not 409.
     if (!offered.length) return (await replay()) ?? Promise.reject(slotUnavailable());
-    if (input.policyVersion && input.policyVersion !== PRIVACY_POLICY_VERSION) {
-      throw new AppError(409, 'POLICY_VERSION_OUTDATED', '隐私说明已更新，请重新阅读后再同意', { current: PRIVACY_POLICY_VERSION });
-    }
+    const policyVersion = agreedPolicyVersion(input.policyVersion);
     // A read-only look first: when the time is visibly taken already, answer 409 without writing anything. Only a
     // shortcut for the many losers of a rush; the claims below decide.
     const options = await stillOpen(offered);
@@ -267,7 +265,7 @@ export function createBookingsService(deps: Deps) {
         start, end: options[0]!.slot.end, status: CLAIMING, version: 0,
         contactName: seal(input.name), contactPhone: seal(input.phone),
         forOther: input.forOther ? { relationship: input.forOther.relationship, name: seal(input.forOther.name), phone: seal(input.forOther.phone) } : null,
-        topic: input.topic ? seal(input.topic) : null, consentPolicyVersion: input.policyVersion ?? PRIVACY_POLICY_VERSION,
+        topic: input.topic ? seal(input.topic) : null, consentPolicyVersion: policyVersion,
         scheduledAt: at, createdAt: at, updatedAt: at,
       }));
     } catch (e) {
@@ -317,7 +315,7 @@ export function createBookingsService(deps: Deps) {
       if (historyWritten) await retryBusy(() => BookingTransitionModel.deleteOne({ _id: `${id}:v1` }));
       throw e;
     }
-    await deps.consents.grant(residentId, 'booking_contact', input.policyVersion ?? PRIVACY_POLICY_VERSION);
+    await deps.consents.grant(residentId, 'booking_contact', policyVersion);
     const b = (await BookingModel.findById(id).lean()) as BookingDoc;
     deps.events.publish(toEvent(b));
     const when = formatChinaShort(b.start);

@@ -7,6 +7,18 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 // The privacy notice residents agree to; bump it when the notice changes so new consent is asked for.
 export const PRIVACY_POLICY_VERSION = '2026-11-23';
 
+/**
+ * The privacy-policy version a form was agreed under: absent means the current one; anything else that is not the
+ * current one (an older version, an empty string) is 409 before the caller writes anything.
+ */
+export function agreedPolicyVersion(sent: string | undefined): string {
+  if (sent === undefined) return PRIVACY_POLICY_VERSION;
+  if (sent !== PRIVACY_POLICY_VERSION) {
+    throw new AppError(409, 'POLICY_VERSION_OUTDATED', '隐私说明已更新，请重新阅读后再同意', { current: PRIVACY_POLICY_VERSION });
+  }
+  return sent;
+}
+
 const CONSENT_REQUIRED_MESSAGES: Record<ConsentPurpose, string> = {
   store_results: '保存自测结果需要你单独同意。不保存也可以正常自测。',
   referral_contact: '请站点联系你需要你同意我们把联系方式交给站点。',
@@ -21,9 +33,7 @@ export function createConsentsService(deps: { onWithdraw?: Partial<Record<Consen
     },
 
     async grant(residentId: string, purpose: ConsentPurpose, policyVersion: string) {
-      if (policyVersion !== PRIVACY_POLICY_VERSION) {
-        throw new AppError(409, 'POLICY_VERSION_OUTDATED', '隐私说明已更新，请重新阅读后再同意', { current: PRIVACY_POLICY_VERSION });
-      }
+      agreedPolicyVersion(policyVersion);
       const existing = await ConsentModel.findOne({ residentId: new Types.ObjectId(residentId), purpose, withdrawnAt: null, policyVersion }).lean();
       const row = existing ?? (await ConsentModel.create({ residentId, purpose, policyVersion }));
       return { purpose: row.purpose, policyVersion: row.policyVersion, grantedAt: row.grantedAt.toISOString() };
