@@ -41,9 +41,10 @@ function dateMs(value) {
   const year = Number(m[1]);
   const month = Number(m[2]) - 1;
   const day = Number(m[3]);
-  const ms = Date.UTC(year, month, day);
-  const d = new Date(ms);
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day ? ms : NaN;
+  // Not Date.UTC: it reads years 0–99 as 1900–1999, and '0020-02-29' would become 1920.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day ? d.getTime() : NaN;
 }
 
 function requireDate(value) {
@@ -55,7 +56,7 @@ function requireDate(value) {
 /** The UTC fields of `ms` as 'YYYY-MM-DD'. */
 function dateText(ms) {
   const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
 function instantMs(instant) {

@@ -46,6 +46,13 @@ describe('reading instants in China time', () => {
     expect(chinaDateOf('2028-02-28T16:00:00Z')).toBe('2028-02-29');
   });
 
+  test('regression (found by schemathesis): years before 1000 are four digits, and years 0–99 are not read as 19xx', () => {
+    expect(chinaDateOf('0020-02-28T16:00:00.000Z')).toBe('0020-02-29');
+    expect(isChinaDate('0020-02-29')).toBe(true);
+    expect(daysBetween('0020-02-29', '0020-03-01')).toBe(1);
+    expect(isChinaDate('0019-02-29')).toBe(false);
+  });
+
   test('unreadable instants give empty text and NaN, never "NaN" text or an exception', () => {
     for (const bad of ['', 'not a date', '2026-13-45T00:00:00Z', Number.NaN, Number.POSITIVE_INFINITY, 1e20, new Date('x'), null, undefined]) {
       expect(chinaDateOf(bad)).toBe('');
