@@ -83,8 +83,28 @@ export interface Authenticators {
   staff: (roles: readonly Role[]) => Middleware;
 }
 
+/** The number schema under optional/default wrappers, if the field is one (query numbers are z.coerce.number()). */
+function isNumberField(field: z.ZodType): boolean {
+  let def = (field as { def?: { type?: string; innerType?: z.ZodType } }).def;
+  while (def?.innerType) def = (def.innerType as { def?: { type?: string; innerType?: z.ZodType } }).def;
+  return def?.type === 'number';
+}
+
+/**
+ * Query and path values are text, so numbers there are coerced, and coercion reads a blank ('?lat=') as 0: a place
+ * in the ocean off Africa instead of "no location". A blank value for a number is refused instead.
+ */
+function refuseBlankNumbers(schema: ObjectSchema, value: unknown, where: 'query' | 'params') {
+  if (!value || typeof value !== 'object') return;
+  const blank = Object.entries(value as Record<string, unknown>)
+    .filter(([k, v]) => typeof v === 'string' && v.trim() === '' && schema.shape[k] && isNumberField(schema.shape[k] as z.ZodType))
+    .map(([k]) => ({ in: where, path: k, code: 'invalid_type', message: '请填写数字' }));
+  if (blank.length) throw new ValidationError(blank);
+}
+
 /** Parses against a strict version of the schema: unknown keys and operator objects are a 400, never a query. */
 export function parseStrict<S extends ObjectSchema>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
+  if (where !== 'body') refuseBlankNumbers(schema, value, where);
   const result = schema.strict().safeParse(value ?? {});
   if (!result.success) {
     throw new ValidationError(

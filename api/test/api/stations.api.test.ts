@@ -59,6 +59,16 @@ describe('GET /stations', () => {
       expect((await get(qs)).status).toBe(400);
     }
   });
+
+  test('regression (found by schemathesis): blank coordinates are 400, not the point 0,0 with distances of 12,800 km', async () => {
+    for (const qs of ['?lat=&lng=', '?lat=%20&lng=120']) {
+      const res = await get(qs);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toContainEqual(expect.objectContaining({ in: 'query', path: 'lat', message: '请填写数字' }));
+    }
+    // Blank numbers elsewhere too: a page of '' is not page 0 or 1 by accident.
+    expect((await api.request('GET', '/api/v1/articles?page=')).status).toBe(400);
+  });
 });
 
 describe('GET /stations/:id', () => {
