@@ -38,6 +38,7 @@ import { normalizeReferences, referenceTextProblem, referenceUrlProblem, REFEREN
 import '../shared/content.css';
 import { useArticlePreview } from './usePreview';
 import VersionDrawer from './VersionDrawer';
+import { titleRules } from '../shared/title-rules';
 
 /** /articles/new and /articles/:id */
 export default function ArticleEditorPage() {
@@ -392,10 +393,7 @@ function ArticleEditor({ initial }: { initial: Article | null }) {
               <Form.Item
                 label="标题"
                 name="title"
-                rules={[
-                  { required: true, whitespace: true, message: '请填写标题' },
-                  { max: TITLE_MAX, message: `标题不超过${TITLE_MAX}字` },
-                ]}
+                rules={titleRules(TITLE_MAX)}
               >
                 <Input maxLength={TITLE_MAX} showCount placeholder="用读者的话说清这篇文章能帮到什么" />
               </Form.Item>

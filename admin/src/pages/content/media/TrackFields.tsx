@@ -2,6 +2,7 @@ import { Form, Input, Select } from 'antd';
 import { AUDIO_CATEGORIES } from '../../../services/content';
 import { CoverField } from '../shared/MediaPicker';
 import { DESCRIPTION_MAX, TITLE_MAX, TRANSCRIPT_MAX } from './media-edits';
+import { titleRules } from '../shared/title-rules';
 
 /**
  * The fields of a relaxation track, for publishing an upload and for editing a track: the same limits as the API
@@ -22,10 +23,7 @@ export default function TrackFields({
       <Form.Item
         label="标题"
         name="title"
-        rules={[
-          { required: true, whitespace: true, message: '请填写标题' },
-          { max: TITLE_MAX, message: `标题不超过${TITLE_MAX}字` },
-        ]}
+        rules={titleRules(TITLE_MAX)}
       >
         <Input maxLength={TITLE_MAX} showCount {...(publishing ? { placeholder: '例如：4-7-8 呼吸练习' } : {})} />
       </Form.Item>

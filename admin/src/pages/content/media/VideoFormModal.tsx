@@ -7,6 +7,7 @@ import { suggestedTrackTitle } from '../shared/media-rules';
 import { CoverField } from '../shared/MediaPicker';
 import { createVideo, updateVideo, type AdminVideo } from './media-api';
 import { DESCRIPTION_MAX, TITLE_MAX, hasChanges, newVideoBody, videoChanges, videoFormValues, type VideoFormValues } from './media-edits';
+import { titleRules } from '../shared/title-rules';
 
 /** What the modal is for: publishing an uploaded MP4, or editing a video. */
 export type VideoFormTarget = { kind: 'publish'; media: MediaItem } | { kind: 'edit'; video: AdminVideo };
@@ -89,10 +90,7 @@ export default function VideoFormModal({
             <Form.Item
               label="标题"
               name="title"
-              rules={[
-                { required: true, whitespace: true, message: '请填写标题' },
-                { max: TITLE_MAX, message: `标题不超过${TITLE_MAX}字` },
-              ]}
+              rules={titleRules(TITLE_MAX)}
             >
               <Input maxLength={TITLE_MAX} showCount placeholder="例如：跟着方块呼吸" />
             </Form.Item>
