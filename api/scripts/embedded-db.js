@@ -20,10 +20,11 @@ const GO_MISSING = [
   '  - point the product at a MongoDB you run yourself: MONGODB_URI=mongodb://127.0.0.1:27017/xinan npm start',
 ].join('\n');
 
-function installedVersion() {
-  if (!fs.existsSync(binPath)) return null;
-  const r = spawnSync(binPath, ['--version'], { encoding: 'utf8' });
-  const m = /version:\s*(v\S+)/.exec(r.stdout || '');
+/** The version a Go-built tool reports for `--version` (read with `pattern`), or null when it is not there. */
+function binaryVersion(bin, pattern) {
+  if (!fs.existsSync(bin)) return null;
+  const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  const m = pattern.exec(r.stdout || '');
   return m ? m[1] : null;
 }
 
@@ -44,7 +45,7 @@ function run(cmd, args, opts) {
  * a writable folder, write version.txt and `go build` it: the same source, pinned by go.sum.
  */
 function ensureFerretDB(log = (m) => process.stderr.write(m + '\n')) {
-  if (installedVersion() === FERRETDB_VERSION) return binPath;
+  if (binaryVersion(binPath, /version:\s*(v\S+)/) === FERRETDB_VERSION) return binPath;
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) throw new Error(GO_MISSING);
 
@@ -145,4 +146,4 @@ async function startFerretDB({ dataDir, port, log = (m) => process.stderr.write(
   return { uri: `mongodb://127.0.0.1:${listenPort}/`, port: listenPort, pid: child.pid, stop };
 }
 
-module.exports = { ensureFerretDB, startFerretDB, freePort, canConnect, FERRETDB_VERSION, binPath, repoRoot };
+module.exports = { ensureFerretDB, startFerretDB, freePort, canConnect, binaryVersion, FERRETDB_VERSION, binPath, repoRoot };

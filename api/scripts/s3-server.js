@@ -10,7 +10,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { canConnect, freePort, repoRoot } = require('./embedded-db');
+const { binaryVersion, canConnect, freePort, repoRoot } = require('./embedded-db');
 
 const VERSITYGW_PACKAGE = 'github.com/versity/versitygw/cmd/versitygw';
 const VERSITYGW_VERSION = 'v1.8.0';
@@ -24,12 +24,6 @@ const GO_MISSING = [
   '  - point S3_SERVER_BIN at a versitygw binary you already have.',
 ].join('\n');
 
-function installedVersion() {
-  if (!fs.existsSync(binPath)) return null;
-  const r = spawnSync(binPath, ['--version'], { encoding: 'utf8' });
-  const m = /Version\s*:\s*(v\S+)/.exec(r.stdout || '');
-  return m ? m[1] : null;
-}
 
 function runAsync(cmd, args, opts) {
   return new Promise((resolve, reject) => {
@@ -55,7 +49,7 @@ async function ensureS3Server(log = (m) => process.stderr.write(m + '\n')) {
     if (!fs.existsSync(binPath)) throw new Error(`S3_SERVER_BIN points at ${binPath}, which does not exist`);
     return binPath;
   }
-  if (installedVersion() === VERSITYGW_VERSION) return binPath;
+  if (binaryVersion(binPath, /Version\s*:\s*(v\S+)/) === VERSITYGW_VERSION) return binPath;
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) throw new Error(GO_MISSING);
 
