@@ -33,20 +33,21 @@ export function mediaPublicRoutes(deps: { media: MediaService }): AnyRoute[] {
 
 async function serveMedia(ctx: Context, media: MediaService, id: string) {
   const doc = await media.get(id);
+  const etag = `"${doc.sha256.slice(0, 32)}"`;
+  ctx.set('ETag', etag);
+  ctx.set('Accept-Ranges', 'bytes');
+  // A revalidation is answered from the record alone: no round trip to the store (an S3 HEAD) for the bytes it has.
+  if (etagMatches(ctx.get('If-None-Match'), etag, true)) {
+    ctx.set('Cache-Control', IMMUTABLE);
+    ctx.status = 304;
+    return;
+  }
   const stat = await media.store.stat(doc.storageKey);
   if (!stat) {
     ctx.log.error({ mediaId: id }, 'media record without stored bytes');
     throw new AppError(404, 'MEDIA_NOT_FOUND', '没有找到这个文件');
   }
   const size = stat.size;
-  const etag = `"${doc.sha256.slice(0, 32)}"`;
-  ctx.set('ETag', etag);
-  ctx.set('Accept-Ranges', 'bytes');
-  if (etagMatches(ctx.get('If-None-Match'), etag, true)) {
-    ctx.set('Cache-Control', IMMUTABLE);
-    ctx.status = 304;
-    return;
-  }
   // If-Range: send the range only if the client's copy is this very file; otherwise the whole (new) file.
   const ifRange = ctx.get('If-Range');
   const rangeHeader = ifRange && !etagMatches(ifRange, etag, false) ? undefined : ctx.get('Range') || undefined;
